@@ -1,0 +1,18 @@
+namespace Forum.Core.Contributions;
+
+/// <summary>A contribution's text in one language: the original, or a translation by its translator.</summary>
+public class ContributionVersion
+{
+    public long Id { get; set; }
+    public long ContributionId { get; set; }
+    public required string Language { get; set; }
+    public string? Title { get; set; }
+    public required string Body { get; set; }
+
+    /// <summary>The body rendered to sanitised HTML once, when written, so reads never render.</summary>
+    public required string BodyHtml { get; set; }
+
+    public required string AuthorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

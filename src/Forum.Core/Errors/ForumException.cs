@@ -1,0 +1,36 @@
+namespace Forum.Core.Errors;
+
+/// <summary>What kind of failure a rule violation is; the web layer maps each kind to one status code.</summary>
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>
+/// A broken forum rule. <see cref="Rule"/> is a stable machine-readable name (clients switch on it),
+/// <see cref="Field"/> names the input at fault when there is one.
+/// </summary>
+public class ForumException(FailureKind kind, string rule, string message, string? field = null)
+    : Exception(message)
+{
+    public FailureKind Kind { get; } = kind;
+    public string Rule { get; } = rule;
+    public string? Field { get; } = field;
+
+    public static ForumException Invalid(string field, string rule, string message) =>
+        new(FailureKind.Invalid, rule, message, field);
+
+    public static ForumException NotFound(string what, object id) =>
+        new(FailureKind.NotFound, $"{what}.not-found", $"No {what} has the id '{id}'.");
+
+    public static ForumException Conflict(string rule, string message, string? field = null) =>
+        new(FailureKind.Conflict, rule, message, field);
+
+    public static ForumException StaleVersion(string what) =>
+        new(FailureKind.Conflict, "concurrency.stale-version",
+            $"This {what} was changed by someone else since you read it. Reload it and apply your change again.",
+            "version");
+}

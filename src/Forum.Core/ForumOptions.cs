@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Forum.Core;
+
+/// <summary>Forum-wide settings, bound from the "Forum" configuration section and validated on start.</summary>
+public sealed class ForumOptions
+{
+    public const string SectionName = "Forum";
+
+    /// <summary>Language codes texts may be written in; the first is the forum's default.</summary>
+    [MinLength(1)]
+    public List<string> Languages { get; set; } = ["en", "fr", "es"];
+
+    /// <summary>IANA (or Windows) time zone in which phase dates are entered and shown.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    public TextLimits Limits { get; set; } = new();
+}
+
+/// <summary>Size limits on user text, in characters. The reference forum has 44,000-character reports.</summary>
+public sealed class TextLimits
+{
+    [Range(1, 1000)]
+    public int TitleMaxLength { get; set; } = 200;
+
+    [Range(1, 1_000_000)]
+    public int BodyMaxLength { get; set; } = 60_000;
+
+    [Range(1, 100_000)]
+    public int DescriptionMaxLength { get; set; } = 4_000;
+
+    [Range(1, 10_000)]
+    public int ReasonMaxLength { get; set; } = 1_000;
+}

@@ -1,0 +1,44 @@
+using Forum.Core.Errors;
+
+namespace Forum.Core.Languages;
+
+/// <summary>The set of languages this forum accepts. Codes are lower-case ISO 639-1 ("en", "fr", "es").</summary>
+public sealed class ForumLanguages
+{
+    private readonly HashSet<string> _codes;
+
+    public ForumLanguages(IEnumerable<string> codes)
+    {
+        Codes = codes.Select(c => c.Trim().ToLowerInvariant()).Distinct().ToArray();
+        if (Codes.Count == 0)
+        {
+            throw new ArgumentException("A forum needs at least one language.", nameof(codes));
+        }
+        _codes = new HashSet<string>(Codes, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<string> Codes { get; }
+
+    public string Default => Codes[0];
+
+    public bool IsSupported(string? code) => code is not null && _codes.Contains(code);
+
+    /// <summary>Returns the code when the forum supports it, else fails naming <paramref name="field"/>.</summary>
+    public string Require(string? code, string field)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw ForumException.Invalid(field, "language.required", "A language code is required.");
+        }
+        if (!IsSupported(code))
+        {
+            throw ForumException.Invalid(field, "language.unknown",
+                $"'{code}' is not one of this forum's languages ({string.Join(", ", Codes)}).");
+        }
+        return code;
+    }
+
+    /// <summary>Canonical text form of a language set: supported codes in alphabetical order, comma-separated.</summary>
+    public static string Combination(IEnumerable<string> codes) =>
+        string.Join(',', codes.Distinct().Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,8 @@
+namespace Forum.Core.Phases;
+
+public enum PhaseState
+{
+    Scheduled,
+    Open,
+    Closed,
+}

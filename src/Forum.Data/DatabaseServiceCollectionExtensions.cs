@@ -1,0 +1,78 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="ForumDbContext"/> on the configured provider.</summary>
+    public static IServiceCollection AddForumDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
+                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+                }
+                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlServer(connectionString);
+
+    /// <summary>The SQLite connection string, with a relative file made absolute under the content root and its folder created.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/forum.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings. WAL lets readers run beside the writer; synchronous=NORMAL in WAL
+/// mode keeps every committed transaction through a crash of the process (not of the machine).
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,42 @@
+using Forum.Core.Contributions;
+using Forum.Core.Phases;
+using Forum.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Forum.Data.EntityConfigurations;
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> builder)
+    {
+        builder.HasOne<Phase>().WithMany().HasForeignKey(c => c.PhaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ForumUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contribution>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.AuthorId).HasMaxLength(Limits.UserId);
+        builder.Property(c => c.HiddenById).HasMaxLength(Limits.UserId);
+        builder.Property(c => c.OriginalLanguage).HasMaxLength(Limits.Language);
+        builder.Property(c => c.Languages).HasMaxLength(Limits.Combination);
+        builder.Property(c => c.HiddenReason).HasMaxLength(Limits.Reason);
+        builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+        builder.Ignore(c => c.LanguageCodes);
+        builder.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ContributionId);
+
+        // Lists of a phase, newest or oldest first, paged by (CreatedAt, Id) keyset.
+        builder.HasIndex(c => new { c.PhaseId, c.ParentId, c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.ParentId, c.CreatedAt });
+    }
+}
+
+internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguration<ContributionVersion>
+{
+    public void Configure(EntityTypeBuilder<ContributionVersion> builder)
+    {
+        builder.HasOne<ForumUser>().WithMany().HasForeignKey(v => v.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(v => v.AuthorId).HasMaxLength(Limits.UserId);
+        builder.Property(v => v.Language).HasMaxLength(Limits.Language);
+        builder.Property(v => v.Title).HasMaxLength(Limits.Title);
+        // At most one version per language is a storage guarantee, not only a check in code.
+        builder.HasIndex(v => new { v.ContributionId, v.Language }).IsUnique();
+    }
+}

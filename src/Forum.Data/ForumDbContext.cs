@@ -1,0 +1,40 @@
+using Forum.Core.Audit;
+using Forum.Core.Contributions;
+using Forum.Core.Phases;
+using Forum.Core.Themes;
+using Forum.Data.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Data;
+
+/// <summary>
+/// The forum's data and its accounts in one database. Each provider has a subclass of its own so
+/// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
+/// </summary>
+public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options)
+{
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ThemeText> ThemeTexts => Set<ThemeText>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<PhaseText> PhaseTexts => Set<PhaseText>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every instant is UTC; SQLite would hand DateTimes back as Unspecified without this.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteForumDbContext(DbContextOptions<SqliteForumDbContext> options) : ForumDbContext(options);
+
+public sealed class SqlServerForumDbContext(DbContextOptions<SqlServerForumDbContext> options) : ForumDbContext(options);

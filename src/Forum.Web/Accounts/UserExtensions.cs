@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Forum.Data.Accounts;
+
+namespace Forum.Web.Accounts;
+
+public static class UserExtensions
+{
+    /// <summary>The signed-in user's id; endpoints that call this require a policy, so it is always there.</summary>
+    public static string Id(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
+
+    public static bool IsModerator(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Forum.Core.Errors;
+using Forum.Data.Accounts;
+using Forum.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Forum.Web.Api;
+
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        // Register, log in (bearer token, or a cookie with ?useCookies=true), refresh: ASP.NET Core Identity's own endpoints.
+        app.MapGroup("/api/account").WithTags("Account").MapIdentityApi<ForumUser>();
+
+        var account = app.MapGroup("/api/account").WithTags("Account");
+        account.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in user and their roles.").RequireAuthorization(Policies.Participant);
+        account.MapPut("/profile", EditProfile).WithName("EditProfile").WithSummary("Change the name shown beside your contributions.").RequireAuthorization(Policies.Participant);
+
+        app.MapPut("/api/users/{email}/roles", SetRoles).WithTags("Account").WithName("SetRoles")
+            .WithSummary("Give a user exactly these roles (participant, moderator, admin).").RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public sealed record MeView(string Id, string? Email, string Name, IReadOnlyList<string> Roles);
+
+    public sealed record ProfileInput(string? DisplayName);
+
+    public sealed record RolesInput(List<string>? Roles);
+
+    internal static async Task<Ok<MeView>> Me(ClaimsPrincipal principal, UserManager<ForumUser> users)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw ForumException.NotFound("user", principal.Id());
+        return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
+    }
+
+    internal static async Task<Ok<MeView>> EditProfile(ProfileInput input, ClaimsPrincipal principal, UserManager<ForumUser> users)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw ForumException.NotFound("user", principal.Id());
+        user.DisplayName = InputRules.RequiredText(input.DisplayName, "displayName", 80);
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
+    }
+
+    internal static async Task<Ok<MeView>> SetRoles(string email, RolesInput input, UserManager<ForumUser> users)
+    {
+        var wanted = input.Roles ?? throw ForumException.Invalid("roles", "roles.required", "Give the list of roles.");
+        var unknown = wanted.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ForumException.Invalid("roles", "roles.unknown", $"Unknown roles: {string.Join(", ", unknown)}. Roles are {string.Join(", ", Roles.All)}.");
+        }
+        var user = await users.FindByEmailAsync(email) ?? throw ForumException.NotFound("user", email);
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current).Distinct());
+        // Signed-in sessions pick up the new roles at their next log-in or token refresh.
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
+    }
+}

@@ -1,0 +1,314 @@
+using System.Security.Claims;
+using System.Text;
+using Forum.Core;
+using Forum.Core.Audit;
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Data.Accounts;
+using Forum.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Web.Api;
+
+public static class ContributionsApi
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapContributionsApi(this IEndpointRouteBuilder app)
+    {
+        var phase = app.MapGroup("/api/phases/{phaseId:int}/contributions").WithTags("Contributions");
+        phase.MapGet("/", ListContributions).WithName("ListContributions")
+            .WithSummary("Top-level contributions of a phase, newest first, paged by cursor; filter by available language.");
+        phase.MapPost("/", PostContribution).WithName("PostContribution")
+            .WithSummary("Post a contribution to an open phase.").RequireAuthorization(Policies.Participant);
+
+        var api = app.MapGroup("/api/contributions/{id:long}").WithTags("Contributions");
+        api.MapGet("/", GetContribution).WithName("GetContribution").WithSummary("A contribution with all its versions and replies.");
+        api.MapPost("/replies", PostReply).WithName("PostReply")
+            .WithSummary("Reply to a contribution while its phase is open.").RequireAuthorization(Policies.Participant);
+        api.MapPost("/translations", AddTranslation).WithName("AddTranslation")
+            .WithSummary("Add a version in another language, while the phase is open or after it closed.").RequireAuthorization(Policies.Participant);
+        api.MapPost("/hide", HideContribution).WithName("HideContribution")
+            .WithSummary("Hide a contribution from readers, with a reason.").RequireAuthorization(Policies.Moderator);
+        api.MapPost("/restore", RestoreContribution).WithName("RestoreContribution")
+            .WithSummary("Show a hidden contribution again, with a reason.").RequireAuthorization(Policies.Moderator);
+        return app;
+    }
+
+    public sealed record VersionInput(string? Language, string? Title, string? Body);
+
+    /// <summary>A new contribution; with <see cref="ReplyTo"/> it answers a contribution of the same phase.</summary>
+    public sealed record ContributionInput(string? Language, string? Title, string? Body, long? ReplyTo);
+
+    public sealed record ModerationInput(string? Reason, Guid? Version);
+
+    public sealed record Author(string Id, string Name);
+
+    public sealed record VersionView(string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    /// <summary>The version shown in a list: the reader's language when there is one, else the original.</summary>
+    public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml);
+
+    public sealed record ContributionSummary(
+        long Id, int PhaseId, long? ParentId, Author Author, string OriginalLanguage, IReadOnlyList<string> Languages,
+        int ReplyCount, DateTimeOffset CreatedAt, bool IsHidden, ShownVersion Shown);
+
+    public sealed record HiddenInfo(string Reason, DateTimeOffset At, string ModeratorId);
+
+    public sealed record ContributionView(
+        long Id, int PhaseId, long? ParentId, Author Author, string OriginalLanguage, IReadOnlyList<string> Languages,
+        DateTimeOffset CreatedAt, IReadOnlyList<VersionView> Versions, IReadOnlyList<ContributionView> Replies,
+        HiddenInfo? Hidden, Guid Version);
+
+    public sealed record ContributionPage(IReadOnlyList<ContributionSummary> Items, string? NextCursor);
+
+    public enum Order
+    {
+        Newest,
+        Oldest,
+    }
+
+    internal static async Task<Results<Ok<ContributionPage>, ForbidHttpResult>> ListContributions(
+        int phaseId, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user,
+        string? language, string? lang, string? cursor, int? limit, Order order = Order.Newest, bool includeHidden = false)
+    {
+        if (includeHidden && !user.IsModerator())
+        {
+            return TypedResults.Forbid();
+        }
+        var size = limit ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {MaxPageSize}.");
+        }
+        if (language is not null)
+        {
+            languages.Require(language, "language");
+        }
+        await RequireReadablePhaseAsync(db, phaseId, user);
+
+        var query = db.Contributions.AsNoTracking().Where(c => c.PhaseId == phaseId && c.ParentId == null);
+        if (!includeHidden)
+        {
+            query = query.Where(c => !c.IsHidden);
+        }
+        if (language is not null)
+        {
+            var wanted = "," + language + ",";
+            query = query.Where(c => ("," + c.Languages + ",").Contains(wanted));
+        }
+        if (cursor is not null)
+        {
+            var (at, id) = Cursor.Decode(cursor);
+            query = order == Order.Newest
+                ? query.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
+                : query.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id));
+        }
+        query = order == Order.Newest
+            ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+        var rows = await query.Take(size + 1).ToListAsync();
+        var page = rows.Take(size).ToList();
+
+        var ids = page.Select(c => c.Id).ToList();
+        var versions = (await db.ContributionVersions.AsNoTracking()
+                .Where(v => ids.Contains(v.ContributionId))
+                .Select(v => new { v.ContributionId, v.Language, v.Title, v.BodyHtml })
+                .ToListAsync())
+            .ToLookup(v => v.ContributionId);
+        var authors = await AuthorsAsync(db, page.Select(c => c.AuthorId));
+
+        var items = page.Select(c =>
+        {
+            var picked = LocalizedText.Pick(versions[c.Id].ToList(), v => v.Language, lang, c.OriginalLanguage);
+            return new ContributionSummary(c.Id, c.PhaseId, c.ParentId, authors[c.AuthorId], c.OriginalLanguage, c.LanguageCodes.ToList(),
+                c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
+                new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml));
+        }).ToList();
+        var next = rows.Count > size ? Cursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
+        return TypedResults.Ok(new ContributionPage(items, next));
+    }
+
+    internal static async Task<Ok<ContributionView>> GetContribution(long id, ForumDbContext db, ForumClock clock, ClaimsPrincipal user)
+    {
+        var moderator = user.IsModerator();
+        var contribution = await db.Contributions.AsNoTracking().Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
+        if (contribution is null || (contribution.IsHidden && !moderator))
+        {
+            throw ForumException.NotFound("contribution", id);
+        }
+        await RequireReadablePhaseAsync(db, contribution.PhaseId, user);
+        var replies = await db.Contributions.AsNoTracking().Include(c => c.Versions)
+            .Where(c => c.ParentId == id && (moderator || !c.IsHidden))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .ToListAsync();
+        var everyone = replies.Append(contribution).ToList();
+        var authors = await AuthorsAsync(db, everyone.SelectMany(c => c.Versions.Select(v => v.AuthorId).Append(c.AuthorId)));
+        return TypedResults.Ok(ToView(contribution, replies.Select(r => ToView(r, [], authors, clock)).ToList(), authors, clock));
+    }
+
+    internal static async Task<Created<ContributionView>> PostContribution(
+        int phaseId, ContributionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+    {
+        if (input.ReplyTo is { } parentId)
+        {
+            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), db, versionText, clock, user);
+        }
+        var phase = await RequireReadablePhaseAsync(db, phaseId, user);
+        var now = clock.UtcNow;
+        var authorId = user.Id();
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: true, authorId, now);
+        var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
+        db.Contributions.Add(contribution);
+        await db.SaveChangesAsync();
+        return await CreatedViewAsync(db, contribution, clock);
+    }
+
+    internal static Task<Created<ContributionView>> PostReply(
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user) =>
+        ReplyAsync(id, null, input, db, versionText, clock, user);
+
+    private static async Task<Created<ContributionView>> ReplyAsync(
+        long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+    {
+        var parent = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (parent is null || parent.IsHidden && !user.IsModerator())
+        {
+            throw ForumException.NotFound("contribution", id);
+        }
+        if (expectedPhaseId is { } phaseId && parent.PhaseId != phaseId)
+        {
+            throw ForumException.Invalid("replyTo", "reply.other-phase",
+                $"Contribution {id} belongs to another phase; a reply stays in the phase of the contribution it answers.");
+        }
+        var phase = await RequireReadablePhaseAsync(db, parent.PhaseId, user);
+        var now = clock.UtcNow;
+        var authorId = user.Id();
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
+        var reply = parent.Reply(phase.StateAt(now), authorId, original, now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Contributions.Add(reply);
+        await db.SaveChangesAsync();
+        // Counted with an atomic increment so that concurrent replies never overwrite each other's count.
+        await db.Contributions.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1));
+        await transaction.CommitAsync();
+        return await CreatedViewAsync(db, reply, clock);
+    }
+
+    internal static async Task<Created<ContributionView>> AddTranslation(
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
+            if (contribution is null || contribution.IsHidden && !user.IsModerator())
+            {
+                throw ForumException.NotFound("contribution", id);
+            }
+            var phase = await RequireReadablePhaseAsync(db, contribution.PhaseId, user);
+            var now = clock.UtcNow;
+            var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
+            contribution.Translate(phase.StateAt(now), translation);
+            try
+            {
+                await db.SaveChangesAsync();
+                return TypedResults.Created($"/api/contributions/{id}", await ViewAsync(db, contribution, clock));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            {
+                // Another translation of the same contribution landed first: start again from what is stored now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    internal static Task<Ok<ContributionView>> HideContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user) =>
+        ModerateAsync(id, input, db, options, clock, user, "contribution.hide", (c, reason, now) => c.Hide(reason, user.Id(), now));
+
+    internal static Task<Ok<ContributionView>> RestoreContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user) =>
+        ModerateAsync(id, input, db, options, clock, user, "contribution.restore", (c, _, _) => c.Restore());
+
+    private static async Task<Ok<ContributionView>> ModerateAsync(
+        long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user,
+        string action, Action<Contribution, string, DateTime> change)
+    {
+        var reason = InputRules.Reason(input.Reason, options);
+        var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id)
+            ?? throw ForumException.NotFound("contribution", id);
+        InputRules.CheckVersion(contribution.ConcurrencyToken, input.Version, "contribution");
+        var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == contribution.PhaseId);
+        var now = clock.UtcNow;
+        change(contribution, reason, now);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, ActorId = user.Id(), Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id, ContributionId = id, Reason = reason,
+        });
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(await ViewAsync(db, contribution, clock));
+    }
+
+    private static async Task<Phase> RequireReadablePhaseAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user)
+    {
+        var phase = await db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == phaseId);
+        return phase is null || (!phase.Theme!.IsPublished && !user.IsModerator())
+            ? throw ForumException.NotFound("phase", phaseId)
+            : phase;
+    }
+
+    private static async Task<Created<ContributionView>> CreatedViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock) =>
+        TypedResults.Created($"/api/contributions/{contribution.Id}", await ViewAsync(db, contribution, clock));
+
+    private static async Task<ContributionView> ViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock)
+    {
+        var authors = await AuthorsAsync(db, contribution.Versions.Select(v => v.AuthorId).Append(contribution.AuthorId));
+        return ToView(contribution, [], authors, clock);
+    }
+
+    private static ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, IReadOnlyDictionary<string, Author> authors, ForumClock clock) =>
+        new(c.Id, c.PhaseId, c.ParentId, authors[c.AuthorId], c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
+            c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
+                .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors[v.AuthorId],
+                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt)))
+                .ToList(),
+            replies,
+            c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,
+            c.ConcurrencyToken);
+
+    private static async Task<Dictionary<string, Author>> AuthorsAsync(ForumDbContext db, IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync();
+        return users.ToDictionary(u => u.Id, u => new Author(u.Id, ForumUser.PublicNameOf(u.DisplayName, u.UserName)));
+    }
+
+    /// <summary>An opaque position in a list: the (time, id) of the last item seen, so the next page starts right after it without OFFSET.</summary>
+    internal static class Cursor
+    {
+        public static string Encode(DateTime at, long id) =>
+            Convert.ToBase64String(Encoding.ASCII.GetBytes($"{at.Ticks}:{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static (DateTime At, long Id) Decode(string cursor)
+        {
+            try
+            {
+                var base64 = cursor.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split(':');
+                return (new DateTime(long.Parse(parts[0]), DateTimeKind.Utc), long.Parse(parts[1]));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                throw ForumException.Invalid("cursor", "paging.cursor-invalid", "This cursor was not given by this list; start again without one.");
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Lets WebApplicationFactory<Program> in the functional tests find the entry point.
+public partial class Program;

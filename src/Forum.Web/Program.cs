@@ -1,0 +1,22 @@
+using Forum.Web.Api;
+using Forum.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddForum();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapGet("/", () => Results.Redirect("/api/themes")).ExcludeFromDescription();
+app.MapForumApi();
+app.MapAccountsApi();
+app.MapThemesApi();
+app.MapPhasesApi();
+app.MapContributionsApi();
+
+await app.InitializeForumDatabaseAsync();
+await app.RunAsync();
