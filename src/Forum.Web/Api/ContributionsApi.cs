@@ -68,16 +68,14 @@ public static class ContributionsApi
 
     public sealed record ContributionPage(IReadOnlyList<ContributionSummary> Items, string? NextCursor);
 
-    public enum Order
-    {
-        Newest,
-        Oldest,
-    }
-
     internal static async Task<Results<Ok<ContributionPage>, ForbidHttpResult>> ListContributions(
         int phaseId, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user,
-        string? language, string? lang, string? cursor, int? limit, Order order = Order.Newest, bool includeHidden = false)
+        string? language, string? lang, string? cursor, int? limit, string? order, bool includeHidden = false)
     {
+        var newestFirst = order is null || order.Equals("newest", StringComparison.OrdinalIgnoreCase)
+            || (order.Equals("oldest", StringComparison.OrdinalIgnoreCase)
+                ? false
+                : throw ForumException.Invalid("order", "paging.order-unknown", "order is 'newest' or 'oldest'."));
         if (includeHidden && !user.IsModerator())
         {
             return TypedResults.Forbid();
@@ -106,11 +104,11 @@ public static class ContributionsApi
         if (cursor is not null)
         {
             var (at, id) = Cursor.Decode(cursor);
-            query = order == Order.Newest
+            query = newestFirst
                 ? query.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
                 : query.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id));
         }
-        query = order == Order.Newest
+        query = newestFirst
             ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
         var rows = await query.Take(size + 1).ToListAsync();

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Forum.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The whole forum on a real Kestrel port and a SQLite file of its own, with a clock the tests move.
+/// One instance per test class; tests create their own themes so they never depend on each other.
+/// </summary>
+public class ForumApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@tests.localhost";
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("forum-api-tests");
+
+    public ForumApp()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>1 September 2026, 10:00 UTC, a Tuesday in Paris summer time.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 10, 0, 0, TimeSpan.Zero));
+
+    protected virtual bool SeedDemo => false;
+
+    public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:SeedDemoData", SeedDemo.ToString());
+        builder.UseSetting("Forum:Admin:Email", AdminEmail);
+        builder.UseSetting("Forum:Admin:Password", AdminPassword);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public ForumClient Anonymous() => new(CreateClient(), this);
+
+    public async Task<ForumClient> AdminAsync() => await Anonymous().LoginAsync(AdminEmail, AdminPassword);
+
+    /// <summary>A newly registered participant, signed in.</summary>
+    public async Task<ForumClient> ParticipantAsync(string? name = null)
+    {
+        var email = $"{name ?? "user"}-{Guid.NewGuid():N}@tests.localhost";
+        var client = Anonymous();
+        await client.RegisterAsync(email, "Passw0rd!");
+        return await client.LoginAsync(email, "Passw0rd!");
+    }
+
+    /// <summary>A new account made moderator by the admin, signed in after the change.</summary>
+    public async Task<ForumClient> ModeratorAsync()
+    {
+        var email = $"moderator-{Guid.NewGuid():N}@tests.localhost";
+        var client = Anonymous();
+        await client.RegisterAsync(email, "Passw0rd!");
+        var admin = await AdminAsync();
+        (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
+        return await client.LoginAsync(email, "Passw0rd!");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _folder.Exists)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _folder.Delete(recursive: true);
+            _folder.Refresh();
+        }
+    }
+}
+
+public sealed class DemoForumApp : ForumApp
+{
+    protected override bool SeedDemo => true;
+}

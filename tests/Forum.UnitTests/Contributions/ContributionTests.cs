@@ -1,0 +1,103 @@
+using Forum.Core;
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Phases;
+using Forum.Core.Text;
+
+namespace Forum.UnitTests.Contributions;
+
+public class ContributionTests
+{
+    private static readonly DateTime Now = new(2026, 9, 10, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly VersionText Texts = new(new ForumLanguages(["en", "fr", "es"]), new ForumOptions(), new MarkdownRenderer());
+
+    private static ContributionVersion Version(string language, string? title = "Un titre") =>
+        Texts.Create(language, title, "Un texte **court**.", titleRequired: false, "author", Now);
+
+    private static Contribution Posted(string language = "fr") =>
+        Contribution.Start(1, PhaseState.Open, "author", Version(language), Now);
+
+    [Theory]
+    [InlineData(PhaseState.Scheduled)]
+    [InlineData(PhaseState.Closed)]
+    public void Posting_needs_an_open_phase(PhaseState state)
+    {
+        var act = () => Contribution.Start(1, state, "author", Version("fr"), Now);
+        act.Should().Throw<ForumException>().Where(e => e.Rule == "phase.not-open" && e.Kind == FailureKind.Conflict);
+    }
+
+    [Fact]
+    public void A_new_contribution_is_readable_in_its_original_language()
+    {
+        var contribution = Posted("fr");
+        contribution.OriginalLanguage.Should().Be("fr");
+        contribution.Languages.Should().Be("fr");
+    }
+
+    [Fact]
+    public void Translations_add_languages_in_a_stable_order()
+    {
+        var contribution = Posted("fr");
+        contribution.Translate(PhaseState.Open, Version("es"));
+        contribution.Translate(PhaseState.Closed, Version("en"));
+        contribution.Languages.Should().Be("en,es,fr");
+        contribution.Versions.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void A_second_version_in_the_same_language_is_refused()
+    {
+        var contribution = Posted("fr");
+        var act = () => contribution.Translate(PhaseState.Open, Version("fr"));
+        act.Should().Throw<ForumException>().Where(e => e.Rule == "version.language-taken" && e.Field == "language");
+        contribution.Versions.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public void Translating_before_the_phase_opens_is_refused()
+    {
+        var contribution = Posted("fr");
+        var act = () => contribution.Translate(PhaseState.Scheduled, Version("en"));
+        act.Should().Throw<ForumException>().Which.Rule.Should().Be("phase.not-open-yet");
+    }
+
+    [Fact]
+    public void Replies_go_one_level_deep()
+    {
+        var parent = Posted();
+        parent.Id = 7;
+        var reply = parent.Reply(PhaseState.Open, "other", Version("en", null), Now);
+        reply.ParentId.Should().Be(7);
+        reply.PhaseId.Should().Be(parent.PhaseId);
+
+        reply.Id = 8;
+        var act = () => reply.Reply(PhaseState.Open, "third", Version("es", null), Now);
+        act.Should().Throw<ForumException>().Which.Rule.Should().Be("reply.too-deep");
+    }
+
+    [Fact]
+    public void Replying_to_a_closed_phase_is_refused()
+    {
+        var act = () => Posted().Reply(PhaseState.Closed, "other", Version("en", null), Now);
+        act.Should().Throw<ForumException>().Which.Rule.Should().Be("phase.not-open");
+    }
+
+    [Fact]
+    public void Hiding_keeps_the_contribution_and_restoring_clears_the_reason()
+    {
+        var contribution = Posted();
+        var token = contribution.ConcurrencyToken;
+        contribution.Hide("Insults", "moderator", Now);
+        contribution.IsHidden.Should().BeTrue();
+        contribution.HiddenReason.Should().Be("Insults");
+        contribution.ConcurrencyToken.Should().NotBe(token);
+        contribution.Versions.Should().HaveCount(1);
+
+        contribution.Restore();
+        contribution.IsHidden.Should().BeFalse();
+        contribution.HiddenReason.Should().BeNull();
+        var again = () => contribution.Restore();
+        again.Should().Throw<ForumException>().Which.Rule.Should().Be("contribution.not-hidden");
+    }
+}

@@ -1,0 +1,44 @@
+using Forum.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Forum.UnitTests.Data;
+
+/// <summary>Both providers' migrations must match the model; SQL Server's are checked without a server by scripting them.</summary>
+public class MigrationTests
+{
+    [Fact]
+    public void The_sqlite_migrations_match_the_model()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for SQLite after a model change");
+    }
+
+    [Fact]
+    public void The_sql_server_migrations_match_the_model()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for SQL Server after a model change");
+    }
+
+    [Fact]
+    public void The_sql_server_migration_script_is_produced_with_its_indexes()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        script.Should().Contain("CREATE TABLE [Contributions]");
+        script.Should().Contain("CREATE UNIQUE INDEX [IX_ContributionVersions_ContributionId_Language]");
+        script.Should().Contain("CREATE INDEX [IX_Contributions_PhaseId_ParentId_CreatedAt_Id]");
+        db.Database.GetMigrations().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Each_provider_has_its_own_migrations()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        sqlite.GetService<IMigrationsAssembly>().Migrations.Values.Should().OnlyContain(t => t.Namespace!.EndsWith(".Sqlite"));
+        sqlServer.GetService<IMigrationsAssembly>().Migrations.Values.Should().OnlyContain(t => t.Namespace!.EndsWith(".SqlServer"));
+    }
+}
