@@ -9,6 +9,7 @@ using Forum.Data.Accounts;
 using Forum.Data.Seeding;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
+using Forum.Web.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class ForumServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<VersionText>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(new UiTexts(Path.Combine(AppContext.BaseDirectory, "localization")));
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddForumDatabase(database, builder.Environment.ContentRootPath);
