@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+
+# ---- build -------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the project and props files only, so the package layer is
+# reused until a csproj or a package version changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Forum.Core/Forum.Core.csproj src/Forum.Core/
+COPY src/Forum.Data/Forum.Data.csproj src/Forum.Data/
+COPY src/Forum.Web/Forum.Web.csproj   src/Forum.Web/
+RUN dotnet restore src/Forum.Web/Forum.Web.csproj
+
+# Then the sources, and the content files Forum.Web.csproj links in from the root
+# (seeds/*.json and localization/*.json end up in the publish output).
+COPY src/ src/
+COPY seeds/ seeds/
+COPY localization/ localization/
+RUN dotnet publish src/Forum.Web -c Release -o /app --no-restore -p:UseAppHost=false
+
+# ---- runtime -----------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+
+# The image's non-root "app" user ($APP_UID, home /home/app) must own the folders it
+# writes to: the data-protection key ring (mounted as a volume by docker-compose.yml;
+# a fresh named volume takes this ownership) and data/ for the default SQLite database.
+RUN mkdir -p /home/app/.aspnet/DataProtection-Keys /app/data \
+ && chown -R "$APP_UID" /home/app/.aspnet /app/data
+
+COPY --from=build /app .
+
+# The base image sets ASPNETCORE_HTTP_PORTS=8080; URLS replaces it, and clearing it
+# avoids Kestrel's "Overriding HTTP_PORTS" start-up warning.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_HTTP_PORTS= \
+    HOME=/home/app
+EXPOSE 8080
+USER $APP_UID
+
+ENTRYPOINT ["dotnet", "Forum.Web.dll"]
