@@ -65,5 +65,8 @@ public static class ForumServices
         services.AddProblemDetails();
         services.AddExceptionHandler<ForumExceptionHandler>();
         services.AddOpenApi();
+
+        // The longest text allowed (60,000 characters, up to 4 bytes each) fits well under 1 MB of JSON.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
     }
 }

@@ -210,6 +210,15 @@ public class BadInputTests(ForumApp app) : IClassFixture<ForumApp>
     }
 
     [Fact]
+    public async Task A_request_body_over_one_megabyte_is_refused_with_413()
+    {
+        var phaseId = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        var participant = await app.ParticipantAsync();
+        await RefusedAsync(() => participant.PostAsync($"/api/phases/{phaseId}/contributions", new { language = "en", title = "Huge", body = new string('x', 1_100_000) }),
+            HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task A_forged_cursor_is_refused()
     {
         var phaseId = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
