@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Forum.Bench;
+
+public sealed record ScenarioResult(
+    string Name, int Requests, double Seconds, double P50, double P99, double Max, int Errors, string ErrorDetail, double PeakRssMb,
+    double ServerCores, double ClientCores)
+{
+    public double PerSecond => Requests / Seconds;
+}
+
+/// <summary>
+/// Closed-loop load: each worker sends its next request as soon as the previous answer is read in full,
+/// so the number of workers is the number of connections in use.
+/// </summary>
+public static class LoadRunner
+{
+    /// <param name="send">Sends one request for (worker, iteration) and reads the whole answer.</param>
+    public static async Task<ScenarioResult> RunAsync(
+        string name, int workers, TimeSpan warmup, TimeSpan duration, ServerProcess server,
+        Func<int, int, Task<HttpStatusCode>> send)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + Ticks(warmup);
+        var stopAt = measureFrom + Ticks(duration);
+        var latencies = new List<long>[workers];
+        var statuses = new Dictionary<string, int>[workers];
+
+        using var sampling = new CancellationTokenSource();
+        var peakRss = SamplePeakRssAsync(server, sampling.Token);
+        // CPU use of both sides over the measured span: on a 2-core machine the load generator competes with the server.
+        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime));
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var mine = latencies[w] = new List<long>(1 << 14);
+            var failed = statuses[w] = [];
+            for (var i = 0; ; i++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                if (t0 >= stopAt)
+                {
+                    break;
+                }
+                string? error;
+                try
+                {
+                    var status = await send(w, i);
+                    error = (int)status is >= 200 and < 300 ? null : $"HTTP {(int)status}";
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    error = e.GetType().Name;
+                }
+                var t1 = Stopwatch.GetTimestamp();
+                // Warm-up answers are left out of the figures (JIT, caches, connection set-up), but not their errors.
+                if (t0 >= measureFrom)
+                {
+                    mine.Add(t1 - t0);
+                }
+                if (error is not null)
+                {
+                    failed[error] = failed.GetValueOrDefault(error) + 1;
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        var measured = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
+        sampling.Cancel();
+        var cpu = await cpuAtStart;
+        var serverCores = (server.CpuTime - cpu.Server).TotalSeconds / measured;
+        var clientCores = (Environment.CpuUsage.TotalTime - cpu.Client).TotalSeconds / measured;
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var errors = statuses.SelectMany(s => s).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+        return new ScenarioResult(name, all.Length, measured, Percentile(all, 0.50), Percentile(all, 0.99), Percentile(all, 1.0),
+            errors.Values.Sum(), string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")), await peakRss,
+            serverCores, clientCores);
+    }
+
+    private static async Task<double> SamplePeakRssAsync(ServerProcess server, CancellationToken stop)
+    {
+        var peak = 0.0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, server.Memory().Rss);
+                await Task.Delay(50, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return Math.Max(peak, server.Memory().Rss);
+    }
+
+    private static double Percentile(long[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN
+            : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Forum.Bench;
+
+/// <summary>The forum server under test: a separate process, so that its memory is measured apart from the load generator's.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly object _gate = new();
+    private readonly List<string> _failures = [];
+    private readonly Queue<string> _tail = new();
+    private string? _pendingFailure;
+    private bool _closed;
+
+    public int Port { get; }
+    public int Pid => _process.Id;
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public TimeSpan CpuTime => _process.TotalProcessorTime;
+    public int FailureCount { get; private set; }
+    public int WarningCount { get; private set; }
+
+    private ServerProcess(Process process, int port, StreamWriter log)
+    {
+        _process = process;
+        Port = port;
+        _log = log;
+    }
+
+    public static ServerProcess Start(string webDll, string dbPath, int port, string logPath, Account admin)
+    {
+        port = port > 0 ? port : FreePort();
+        // Run the server on the runtime that runs this program, with the options a deployment would set.
+        var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet", [Path.GetFullPath(webDll)])
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(webDll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Database__Provider"] = "Sqlite";
+        info.Environment["Database__ConnectionString"] = $"Data Source={Path.GetFullPath(dbPath)}";
+        info.Environment["Database__SeedDemoData"] = "false";
+        info.Environment["Forum__Admin__Email"] = admin.Email;
+        info.Environment["Forum__Admin__Password"] = admin.Password;
+
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the server.");
+        var server = new ServerProcess(process, port, log);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                string tail;
+                lock (_gate)
+                {
+                    tail = string.Join(Environment.NewLine, _tail);
+                }
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before answering. Its last lines:{Environment.NewLine}{tail}");
+            }
+            try
+            {
+                using var response = await http.GetAsync($"{BaseUrl}/api/forum");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: it migrates the database first.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The server did not answer /api/forum within {timeout.TotalSeconds:0} s.");
+    }
+
+    /// <summary>VmRSS and VmHWM (peak resident set) in MB, from the kernel's own accounting of the process.</summary>
+    public (double Rss, double Peak) Memory()
+    {
+        double rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:")) rss = Kilobytes(line) / 1024.0;
+            else if (line.StartsWith("VmHWM:")) peak = Kilobytes(line) / 1024.0;
+        }
+        return (rss, peak);
+
+        static long Kilobytes(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+    }
+
+    /// <summary>The first few errors the server logged, each with the line that follows its "fail:" header.</summary>
+    public IReadOnlyList<string> Failures()
+    {
+        lock (_gate)
+        {
+            return [.. _failures];
+        }
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+            _log.WriteLine(line);
+            _tail.Enqueue(line);
+            if (_tail.Count > 30)
+            {
+                _tail.Dequeue();
+            }
+            if (_pendingFailure is not null)
+            {
+                if (_failures.Count < 10)
+                {
+                    _failures.Add($"{_pendingFailure} {line.Trim()}");
+                }
+                _pendingFailure = null;
+            }
+            if (line.StartsWith("fail:") || line.StartsWith("crit:"))
+            {
+                FailureCount++;
+                _pendingFailure = line.Trim();
+            }
+            else if (line.StartsWith("warn:"))
+            {
+                WarningCount++;
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        _process.Dispose();
+        lock (_gate)
+        {
+            _closed = true;
+            _log.Dispose();
+        }
+    }
+}
+
+public sealed record Account(string Email, string Password);
