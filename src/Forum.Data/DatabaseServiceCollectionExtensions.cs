@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -54,12 +55,17 @@ public static class DatabaseServiceCollectionExtensions
 /// <summary>
 /// Per-connection SQLite settings. WAL lets readers run beside the writer; synchronous=NORMAL in WAL
 /// mode keeps every committed transaction through a crash of the process (not of the machine).
+/// busy_timeout lets SQLite wait for the write lock in short steps of its own instead of failing
+/// back to the driver, whose retry sleeps 150 ms. EF opens a pooled connection for each query, so
+/// the pragmas run once per native connection only.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    private readonly ConditionalWeakTable<object, object> _configured = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -69,10 +75,15 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || _configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        _configured.AddOrUpdate(handle, handle);
     }
 }

@@ -68,6 +68,36 @@ public static class ContributionsApi
 
     public sealed record ContributionPage(IReadOnlyList<ContributionSummary> Items, string? NextCursor);
 
+    internal sealed record PageRow(Contribution Contribution, string? DisplayName, string? UserName, List<PageVersion> Versions);
+
+    internal sealed record PageVersion(string Language, string? Title, string BodyHtml);
+
+    // Compiled once: the list is the hottest read, and EF would otherwise compare its expression tree on every request.
+    // No cursor is the cursor at the very end, so one query shape serves every page and keeps its index range.
+    private static readonly Func<ForumDbContext, int, bool, string?, DateTime, long, int, IAsyncEnumerable<PageRow>> NewestFirstPage =
+        EF.CompileAsyncQuery((ForumDbContext db, int phaseId, bool includeHidden, string? wanted, DateTime at, long id, int take) =>
+            db.Contributions.AsNoTracking()
+                .Where(c => c.PhaseId == phaseId && c.ParentId == null
+                    && (includeHidden || !c.IsHidden)
+                    && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
+                .Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .Take(take)
+                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName,
+                    c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
+
+    private static readonly Func<ForumDbContext, int, bool, string?, DateTime, long, int, IAsyncEnumerable<PageRow>> OldestFirstPage =
+        EF.CompileAsyncQuery((ForumDbContext db, int phaseId, bool includeHidden, string? wanted, DateTime at, long id, int take) =>
+            db.Contributions.AsNoTracking()
+                .Where(c => c.PhaseId == phaseId && c.ParentId == null
+                    && (includeHidden || !c.IsHidden)
+                    && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
+                .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                .Take(take)
+                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName,
+                    c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
+
     internal static async Task<Results<Ok<ContributionPage>, ForbidHttpResult>> ListContributions(
         int phaseId, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user,
         string? language, string? lang, string? cursor, int? limit, string? order, bool includeHidden = false)
@@ -91,45 +121,27 @@ public static class ContributionsApi
         }
         await RequireReadablePhaseAsync(db, phaseId, user);
 
-        var query = db.Contributions.AsNoTracking().Where(c => c.PhaseId == phaseId && c.ParentId == null);
-        if (!includeHidden)
+        var wanted = language is null ? null : "," + language + ",";
+        var (at, id) = cursor is not null ? Cursor.Decode(cursor)
+            : newestFirst ? (DateTime.MaxValue, long.MaxValue) : (DateTime.MinValue, long.MinValue);
+        var pageQuery = newestFirst ? NewestFirstPage : OldestFirstPage;
+        var rows = new List<PageRow>(size + 1);
+        await foreach (var row in pageQuery(db, phaseId, includeHidden, wanted, at, id, size + 1))
         {
-            query = query.Where(c => !c.IsHidden);
+            rows.Add(row);
         }
-        if (language is not null)
-        {
-            var wanted = "," + language + ",";
-            query = query.Where(c => ("," + c.Languages + ",").Contains(wanted));
-        }
-        if (cursor is not null)
-        {
-            var (at, id) = Cursor.Decode(cursor);
-            query = newestFirst
-                ? query.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
-                : query.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id));
-        }
-        query = newestFirst
-            ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
-        var rows = await query.Take(size + 1).ToListAsync();
         var page = rows.Take(size).ToList();
 
-        var ids = page.Select(c => c.Id).ToList();
-        var versions = (await db.ContributionVersions.AsNoTracking()
-                .Where(v => ids.Contains(v.ContributionId))
-                .Select(v => new { v.ContributionId, v.Language, v.Title, v.BodyHtml })
-                .ToListAsync())
-            .ToLookup(v => v.ContributionId);
-        var authors = await AuthorsAsync(db, page.Select(c => c.AuthorId));
-
-        var items = page.Select(c =>
+        var items = page.Select(row =>
         {
-            var picked = LocalizedText.Pick(versions[c.Id].ToList(), v => v.Language, lang, c.OriginalLanguage);
-            return new ContributionSummary(c.Id, c.PhaseId, c.ParentId, authors[c.AuthorId], c.OriginalLanguage, c.LanguageCodes.ToList(),
-                c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
+            var c = row.Contribution;
+            var picked = LocalizedText.Pick(row.Versions, v => v.Language, lang, c.OriginalLanguage);
+            return new ContributionSummary(c.Id, c.PhaseId, c.ParentId,
+                new Author(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName)),
+                c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
                 new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml));
         }).ToList();
-        var next = rows.Count > size ? Cursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
+        var next = rows.Count > size ? Cursor.Encode(page[^1].Contribution.CreatedAt, page[^1].Contribution.Id) : null;
         return TypedResults.Ok(new ContributionPage(items, next));
     }
 
