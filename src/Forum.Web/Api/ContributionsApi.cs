@@ -98,6 +98,11 @@ public static class ContributionsApi
                 .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName,
                     c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
 
+    /// <summary>Whether the phase's theme is published; null when there is no such phase.</summary>
+    private static readonly Func<ForumDbContext, int, Task<bool?>> PhaseIsPublished =
+        EF.CompileAsyncQuery((ForumDbContext db, int phaseId) =>
+            db.Phases.Where(p => p.Id == phaseId).Select(p => (bool?)p.Theme!.IsPublished).FirstOrDefault());
+
     internal static async Task<Results<Ok<ContributionPage>, ForbidHttpResult>> ListContributions(
         int phaseId, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user,
         string? language, string? lang, string? cursor, int? limit, string? order, bool includeHidden = false)
@@ -119,7 +124,10 @@ public static class ContributionsApi
         {
             languages.Require(language, "language");
         }
-        await RequireReadablePhaseAsync(db, phaseId, user);
+        if (await PhaseIsPublished(db, phaseId) is not { } published || (!published && !user.IsModerator()))
+        {
+            throw ForumException.NotFound("phase", phaseId);
+        }
 
         var wanted = language is null ? null : "," + language + ",";
         var (at, id) = cursor is not null ? Cursor.Decode(cursor)
