@@ -16,6 +16,10 @@ public sealed class ForumOptions
     public string TimeZone { get; set; } = "Europe/Paris";
 
     public TextLimits Limits { get; set; } = new();
+
+    /// <summary>How long an anonymous read of a contribution list may be served from cache; 0 turns caching off.</summary>
+    [Range(0, 3600)]
+    public int ListCacheSeconds { get; set; } = 60;
 }
 
 /// <summary>Size limits on user text, in characters. The reference forum has 44,000-character reports.</summary>

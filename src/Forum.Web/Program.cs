@@ -9,6 +9,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapGet("/", () => Results.Redirect("/api/themes")).ExcludeFromDescription();

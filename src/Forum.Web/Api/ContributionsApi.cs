@@ -10,6 +10,8 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public static class ContributionsApi
     public static IEndpointRouteBuilder MapContributionsApi(this IEndpointRouteBuilder app)
     {
         var phase = app.MapGroup("/api/phases/{phaseId:int}/contributions").WithTags("Contributions");
-        phase.MapGet("/", ListContributions).WithName("ListContributions")
+        phase.MapGet("/", ListContributions).WithName("ListContributions").CacheOutput(ContributionListCache.PolicyName)
             .WithSummary("Top-level contributions of a phase, newest first, paged by cursor; filter by available language.");
         phase.MapPost("/", PostContribution).WithName("PostContribution")
             .WithSummary("Post a contribution to an open phase.").RequireAuthorization(Policies.Participant);
@@ -172,11 +174,11 @@ public static class ContributionsApi
     }
 
     internal static async Task<Created<ContributionView>> PostContribution(
-        int phaseId, ContributionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+        int phaseId, ContributionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
     {
         if (input.ReplyTo is { } parentId)
         {
-            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), db, versionText, clock, user);
+            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), db, versionText, clock, user, cache);
         }
         var phase = await RequireReadablePhaseAsync(db, phaseId, user);
         var now = clock.UtcNow;
@@ -185,15 +187,16 @@ public static class ContributionsApi
         var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
+        await cache.EvictPhaseAsync(phase.Id);
         return await CreatedViewAsync(db, contribution, clock);
     }
 
     internal static Task<Created<ContributionView>> PostReply(
-        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user) =>
-        ReplyAsync(id, null, input, db, versionText, clock, user);
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache) =>
+        ReplyAsync(id, null, input, db, versionText, clock, user, cache);
 
     private static async Task<Created<ContributionView>> ReplyAsync(
-        long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+        long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
     {
         var parent = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
         if (parent is null || parent.IsHidden && !user.IsModerator())
@@ -217,11 +220,12 @@ public static class ContributionsApi
         // Counted with an atomic increment so that concurrent replies never overwrite each other's count.
         await db.Contributions.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1));
         await transaction.CommitAsync();
+        await cache.EvictPhaseAsync(parent.PhaseId);
         return await CreatedViewAsync(db, reply, clock);
     }
 
     internal static async Task<Created<ContributionView>> AddTranslation(
-        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user)
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
     {
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
@@ -238,6 +242,7 @@ public static class ContributionsApi
             try
             {
                 await db.SaveChangesAsync();
+                await cache.EvictPhaseAsync(contribution.PhaseId);
                 return TypedResults.Created($"/api/contributions/{id}", await ViewAsync(db, contribution, clock));
             }
             catch (DbUpdateConcurrencyException) when (attempt < attempts)
@@ -248,15 +253,15 @@ public static class ContributionsApi
         }
     }
 
-    internal static Task<Ok<ContributionView>> HideContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user) =>
-        ModerateAsync(id, input, db, options, clock, user, "contribution.hide", (c, reason, now) => c.Hide(reason, user.Id(), now));
+    internal static Task<Ok<ContributionView>> HideContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache) =>
+        ModerateAsync(id, input, db, options, clock, user, cache, "contribution.hide", (c, reason, now) => c.Hide(reason, user.Id(), now));
 
-    internal static Task<Ok<ContributionView>> RestoreContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user) =>
-        ModerateAsync(id, input, db, options, clock, user, "contribution.restore", (c, _, _) => c.Restore());
+    internal static Task<Ok<ContributionView>> RestoreContribution(long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache) =>
+        ModerateAsync(id, input, db, options, clock, user, cache, "contribution.restore", (c, _, _) => c.Restore());
 
     private static async Task<Ok<ContributionView>> ModerateAsync(
         long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user,
-        string action, Action<Contribution, string, DateTime> change)
+        IOutputCacheStore cache, string action, Action<Contribution, string, DateTime> change)
     {
         var reason = InputRules.Reason(input.Reason, options);
         var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id)
@@ -270,6 +275,7 @@ public static class ContributionsApi
             At = now, ActorId = user.Id(), Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id, ContributionId = id, Reason = reason,
         });
         await db.SaveChangesAsync();
+        await cache.EvictPhaseAsync(phase.Id);
         return TypedResults.Ok(await ViewAsync(db, contribution, clock));
     }
 

@@ -9,6 +9,8 @@ using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Web.Accounts;
+using Forum.Web.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +84,8 @@ public static partial class ThemesApi
     }
 
     internal static async Task<Ok<ThemeView>> EditTheme(
-        string slug, ThemeInput input, ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ClaimsPrincipal user)
+        string slug, ThemeInput input, ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ClaimsPrincipal user,
+        IOutputCacheStore cache)
     {
         var version = InputRules.RequiredVersion(input.Version);
         var theme = await db.Themes.Include(t => t.Texts).FirstOrDefaultAsync(t => t.Slug == slug)
@@ -101,6 +104,8 @@ public static partial class ThemesApi
         Apply(theme, input, languages, options, now);
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = user.Id(), Action = "theme.edit", ThemeId = theme.Id, Details = newSlug });
         await db.SaveChangesAsync();
+        // Publishing or withdrawing a theme changes who may read its phases' lists.
+        await cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None);
         return TypedResults.Ok(ToView(theme, null, null));
     }
 

@@ -9,6 +9,7 @@ using Forum.Data.Accounts;
 using Forum.Data.Seeding;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
+using Forum.Web.Caching;
 using Forum.Web.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,8 @@ public static class ForumServices
         services.AddProblemDetails();
         services.AddExceptionHandler<ForumExceptionHandler>();
         services.AddOpenApi();
+        var forumOptions = configuration.GetSection(ForumOptions.SectionName).Get<ForumOptions>() ?? new ForumOptions();
+        services.AddContributionListCache(TimeSpan.FromSeconds(forumOptions.ListCacheSeconds));
 
         // The longest text allowed (60,000 characters, up to 4 bytes each) fits well under 1 MB of JSON.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);

@@ -61,4 +61,26 @@ public class PagingTests(ForumApp app) : IClassFixture<ForumApp>
         Shown(1)["isOriginal"]!.GetValue<bool>().Should().BeFalse();
         items[1]!["languages"]!.AsArray().Select(l => l!.GetValue<string>()).Should().Equal("en", "fr");
     }
+
+    [Fact]
+    public async Task A_cached_list_changes_as_soon_as_a_contribution_is_posted_translated_or_hidden()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phaseId = await moderator.CreateOpenPhaseAsync();
+        var participant = await app.ParticipantAsync();
+        var reader = app.Anonymous();
+        var url = $"/api/phases/{phaseId}/contributions?lang=es";
+        async Task<List<string>> Titles() => (await reader.GetJsonAsync(url))["items"]!.AsArray().Select(i => i!["shown"]!["title"]!.GetValue<string>()).ToList();
+
+        (await Titles()).Should().BeEmpty();
+        (await Titles()).Should().BeEmpty();
+        var id = (await participant.PostContributionAsync(phaseId, "fr", "Épiceries solidaires", "Des prix adaptés aux revenus."))["id"]!.GetValue<long>();
+        (await Titles()).Should().Equal("Épiceries solidaires");
+
+        await participant.PostOkAsync($"/api/contributions/{id}/translations", new { language = "es", title = "Tiendas solidarias", body = "Precios adaptados a los ingresos." }, System.Net.HttpStatusCode.Created);
+        (await Titles()).Should().Equal("Tiendas solidarias");
+
+        await moderator.PostOkAsync($"/api/contributions/{id}/hide", new { reason = "Test of the cache" });
+        (await Titles()).Should().BeEmpty();
+    }
 }
