@@ -2,7 +2,7 @@ using Forum.Core;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
 using Forum.Core.Time;
-using Forum.Web.Localization;
+using Forum.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;

@@ -10,7 +10,7 @@ using Forum.Data.Seeding;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
 using Forum.Web.Caching;
-using Forum.Web.Localization;
+using Forum.Core.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Forum.FunctionalTests.Infrastructure;
-using Forum.Web.Localization;
+using Forum.Core.Localization;
 
 namespace Forum.FunctionalTests.Localization;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Forum.Web.Localization;
+namespace Forum.Core.Localization;
 
 /// <summary>
 /// UI texts per culture, read once from localization/{culture}.json (flat key → text).
