@@ -1,5 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Forum.Core.Events;
+using Forum.Core.Time;
+using Forum.Synthesis;
+using Forum.Synthesis.Statistics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,26 +20,43 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) => ConfigureSqlite(o, sqlite, Maintainer(sp)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
                 }
-                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, options.ConnectionString, Maintainer(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
+        services.AddScoped<ISynthesisData>(sp => sp.GetRequiredService<ForumDbContext>());
+        services.AddSingleton(sp => new StatisticsMaintainer(sp.GetRequiredService<ForumClock>(), sp.GetService<ForumEvents>));
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+    private static StatisticsMaintainer Maintainer(IServiceProvider services) => services.GetRequiredService<StatisticsMaintainer>();
 
-    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString) =>
+    /// <param name="statistics">Keeps statistics current on every save; left out only where nothing is saved (design time).</param>
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, StatisticsMaintainer? statistics = null)
+    {
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+        if (statistics is not null)
+        {
+            builder.AddInterceptors(statistics);
+        }
+    }
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, StatisticsMaintainer? statistics = null)
+    {
         builder.UseSqlServer(connectionString);
+        if (statistics is not null)
+        {
+            builder.AddInterceptors(statistics);
+        }
+    }
 
     /// <summary>The SQLite connection string, with a relative file made absolute under the content root and its folder created.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

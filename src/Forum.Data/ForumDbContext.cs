@@ -3,6 +3,7 @@ using Forum.Core.Contributions;
 using Forum.Core.Phases;
 using Forum.Core.Themes;
 using Forum.Data.Accounts;
+using Forum.Synthesis;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Forum.Data;
 /// The forum's data and its accounts in one database. Each provider has a subclass of its own so
 /// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options)
+public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), ISynthesisData
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ThemeText> ThemeTexts => Set<ThemeText>();
@@ -22,10 +23,18 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    DbContext ISynthesisData.Db => this;
+
+    // Same rule as ForumUser.PublicName, written so that EF can translate it into the query.
+    IQueryable<AuthorName> ISynthesisData.AuthorNames =>
+        Users.Select(u => new AuthorName(u.Id, u.DisplayName != null && u.DisplayName.Trim() != "" ? u.DisplayName
+            : u.UserName!.Contains('@') ? u.UserName.Substring(0, u.UserName.IndexOf('@')) : u.UserName ?? ""));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(ISynthesisData).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -18,6 +18,9 @@ app.MapAccountsApi();
 app.MapThemesApi();
 app.MapPhasesApi();
 app.MapContributionsApi();
+app.MapStatisticsApi();
+app.MapSynthesesApi();
+app.MapExportsApi();
 
 await app.InitializeForumDatabaseAsync();
 await app.RunAsync();

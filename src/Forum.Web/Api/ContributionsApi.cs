@@ -163,7 +163,7 @@ public static class ContributionsApi
         {
             throw ForumException.NotFound("contribution", id);
         }
-        await RequireReadablePhaseAsync(db, contribution.PhaseId, user);
+        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
         var replies = await db.Contributions.AsNoTracking().Include(c => c.Versions)
             .Where(c => c.ParentId == id && (moderator || !c.IsHidden))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
@@ -180,7 +180,7 @@ public static class ContributionsApi
         {
             return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), db, versionText, clock, user, cache);
         }
-        var phase = await RequireReadablePhaseAsync(db, phaseId, user);
+        var phase = await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var now = clock.UtcNow;
         var authorId = user.Id();
         var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: true, authorId, now);
@@ -208,7 +208,7 @@ public static class ContributionsApi
             throw ForumException.Invalid("replyTo", "reply.other-phase",
                 $"Contribution {id} belongs to another phase; a reply stays in the phase of the contribution it answers.");
         }
-        var phase = await RequireReadablePhaseAsync(db, parent.PhaseId, user);
+        var phase = await PhaseAccess.RequireReadableAsync(db, parent.PhaseId, user);
         var now = clock.UtcNow;
         var authorId = user.Id();
         var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
@@ -235,7 +235,7 @@ public static class ContributionsApi
             {
                 throw ForumException.NotFound("contribution", id);
             }
-            var phase = await RequireReadablePhaseAsync(db, contribution.PhaseId, user);
+            var phase = await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
             var now = clock.UtcNow;
             var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
             contribution.Translate(phase.StateAt(now), translation);
@@ -277,14 +277,6 @@ public static class ContributionsApi
         await db.SaveChangesAsync();
         await cache.EvictPhaseAsync(phase.Id);
         return TypedResults.Ok(await ViewAsync(db, contribution, clock));
-    }
-
-    private static async Task<Phase> RequireReadablePhaseAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user)
-    {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == phaseId);
-        return phase is null || (!phase.Theme!.IsPublished && !user.IsModerator())
-            ? throw ForumException.NotFound("phase", phaseId)
-            : phase;
     }
 
     private static async Task<Created<ContributionView>> CreatedViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Data.Seeding;
+using Forum.Synthesis.Statistics;
 using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,14 @@ public static class DatabaseStartup
             {
                 logger.LogInformation("Loaded the demo forum from {Path}", path);
             }
+        }
+
+        // Contributions stored without tallies (a database from before statistics, or loaded around the app) get them now.
+        var rebuilder = services.GetRequiredService<StatisticsRebuilder>();
+        if (await rebuilder.IsNeededAsync())
+        {
+            var report = await rebuilder.RebuildAllAsync();
+            logger.LogInformation("Counted statistics for {Contributions} contributions in {Elapsed}", report.Contributions, report.Elapsed);
         }
     }
 

@@ -7,6 +7,7 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Data.Seeding;
+using Forum.Synthesis;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
 using Forum.Web.Caching;
@@ -44,6 +45,7 @@ public static class ForumServices
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddForumDatabase(database, builder.Environment.ContentRootPath);
+        services.AddForumSynthesis();
 
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
             {

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Synthesis;
+
+/// <summary>
+/// What the synthesis module needs from the forum's database: the context holding contributions,
+/// phases and this module's own tables, and the public names of authors. The data project, which
+/// owns accounts and migrations, implements it; this module stays free of both.
+/// </summary>
+public interface ISynthesisData
+{
+    DbContext Db { get; }
+
+    IQueryable<AuthorName> AuthorNames { get; }
+}
+
+public sealed record AuthorName(string Id, string Name);

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Forum.Core.Contributions;
+using Forum.Core.Events;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Forum.Synthesis.Statistics;
+
+/// <summary>
+/// Keeps the statistics tallies current whenever contributions are saved, whichever code saves them:
+/// it reads what changed from the change tracker, and writes the tally changes in the same
+/// transaction as the contributions (starting one when the caller has none), so the two never disagree.
+/// Events go out only after the commit.
+/// </summary>
+public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> events) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = new();
+
+    // A phase never changes theme, so the lookup is remembered for the process's life.
+    private readonly ConcurrentDictionary<int, int> _themeOfPhase = new();
+
+    private sealed record PendingSave(IDbContextTransaction? OwnTransaction, int[] Phases);
+
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc).DateTime);
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await BeforeSaveAsync(eventData.Context!, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        BeforeSaveAsync(eventData.Context!, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await AfterSaveAsync(eventData.Context!, committed: true);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        AfterSaveAsync(eventData.Context!, committed: true).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        await AfterSaveAsync(eventData.Context!, committed: false);
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        AfterSaveAsync(eventData.Context!, committed: false).GetAwaiter().GetResult();
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        await AfterSaveAsync(eventData.Context!, committed: false);
+
+    private async Task BeforeSaveAsync(DbContext db, CancellationToken cancellation)
+    {
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+        var entries = db.ChangeTracker.Entries<Contribution>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var changes = new TallyChanges(DayOf);
+        foreach (var entry in entries)
+        {
+            var themeId = await ThemeOfAsync(db, entry.Entity.PhaseId, cancellation);
+            if (Before(entry) is { } before)
+            {
+                changes.Add(before, themeId, -1);
+            }
+            if (entry.State != EntityState.Deleted && !entry.Entity.IsHidden)
+            {
+                changes.Add(ContributionFacts.Of(entry.Entity), themeId, +1);
+            }
+            changes.Touch(entry.Entity.PhaseId, themeId);
+        }
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellation) : null;
+        try
+        {
+            await TallyWriter.ApplyAsync(db, changes, cancellation);
+        }
+        catch
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+            throw;
+        }
+        _pending.AddOrUpdate(db, new PendingSave(own, changes.TouchedPhases.ToArray()));
+    }
+
+    /// <summary>What the contribution counted for before this save: nothing when new or hidden.</summary>
+    private static ContributionFacts? Before(EntityEntry<Contribution> entry)
+    {
+        if (entry.State == EntityState.Added || entry.Property(c => c.IsHidden).OriginalValue)
+        {
+            return null;
+        }
+        var c = entry.Entity;
+        return new ContributionFacts(c.PhaseId, c.ParentId is not null, c.AuthorId,
+            entry.Property(x => x.OriginalLanguage).OriginalValue, entry.Property(x => x.Languages).OriginalValue, c.CreatedAt);
+    }
+
+    private async Task AfterSaveAsync(DbContext db, bool committed)
+    {
+        if (!_pending.TryGetValue(db, out var pending))
+        {
+            return;
+        }
+        _pending.Remove(db);
+        if (pending.OwnTransaction is { } own)
+        {
+            if (committed)
+            {
+                await own.CommitAsync();
+            }
+            await own.DisposeAsync();
+        }
+        if (committed && events() is { } forumEvents)
+        {
+            foreach (var phaseId in pending.Phases)
+            {
+                await forumEvents.PublishAsync(new StatisticsChanged(phaseId));
+            }
+        }
+    }
+
+    private async ValueTask<int> ThemeOfAsync(DbContext db, int phaseId, CancellationToken cancellation)
+    {
+        if (_themeOfPhase.TryGetValue(phaseId, out var themeId))
+        {
+            return themeId;
+        }
+        var tracked = db.ChangeTracker.Entries<Phase>().FirstOrDefault(p => p.Entity.Id == phaseId)?.Entity.ThemeId;
+        themeId = tracked ?? await db.Set<Phase>().AsNoTracking().Where(p => p.Id == phaseId).Select(p => p.ThemeId).FirstAsync(cancellation);
+        _themeOfPhase[phaseId] = themeId;
+        return themeId;
+    }
+}

@@ -1,0 +1,129 @@
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+
+namespace Forum.Synthesis.Syntheses;
+
+public enum SynthesisStatus
+{
+    Draft,
+    Published,
+}
+
+/// <summary>
+/// "Synthesis no. N" of a phase: what the organising team drew from the contributions, in one or
+/// more languages. Readers see it once published; every text written is kept as a revision.
+/// </summary>
+public class PhaseSynthesis
+{
+    public long Id { get; set; }
+    public int PhaseId { get; set; }
+
+    /// <summary>1, 2, … within the phase, in order of creation.</summary>
+    public int Number { get; set; }
+    public SynthesisStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedById { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public string? PublishedById { get; set; }
+    public List<SynthesisVersion> Versions { get; set; } = [];
+    public List<SynthesisRevision> Revisions { get; set; } = [];
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+
+    public IReadOnlyList<string> Languages => Versions.Select(v => v.Language).Order(StringComparer.Ordinal).ToList();
+
+    public static PhaseSynthesis Start(int phaseId, int number, string moderatorId, IReadOnlyCollection<ContributionVersion> texts, DateTime now)
+    {
+        if (texts.Count == 0)
+        {
+            throw ForumException.Invalid("versions", "synthesis.text-required", "A synthesis needs its text in at least one language.");
+        }
+        var duplicate = texts.GroupBy(t => t.Language).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw ForumException.Invalid("versions", "synthesis.language-twice", $"The text in '{duplicate.Key}' is given twice.");
+        }
+        var synthesis = new PhaseSynthesis { PhaseId = phaseId, Number = number, CreatedById = moderatorId, CreatedAt = now, UpdatedAt = now };
+        foreach (var text in texts)
+        {
+            synthesis.Write(text, moderatorId, now);
+        }
+        return synthesis;
+    }
+
+    /// <summary>Adds the text in a language, or replaces it; the previous text stays in the revisions.</summary>
+    public void Write(ContributionVersion text, string moderatorId, DateTime now)
+    {
+        var version = Versions.FirstOrDefault(v => v.Language == text.Language);
+        if (version is null)
+        {
+            version = new SynthesisVersion { Language = text.Language, Title = "", Body = "", BodyHtml = "", UpdatedById = moderatorId };
+            Versions.Add(version);
+        }
+        version.Title = text.Title ?? "";
+        version.Body = text.Body;
+        version.BodyHtml = text.BodyHtml;
+        version.UpdatedAt = now;
+        version.UpdatedById = moderatorId;
+        version.Edition++;
+        Revisions.Add(new SynthesisRevision
+        {
+            Language = text.Language, Edition = version.Edition, Title = version.Title, Body = text.Body, EditedAt = now, EditedById = moderatorId,
+        });
+        UpdatedAt = now;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    public void Publish(string moderatorId, DateTime now)
+    {
+        if (Status == SynthesisStatus.Published)
+        {
+            throw ForumException.Conflict("synthesis.already-published", $"Synthesis no. {Number} is already published.");
+        }
+        Status = SynthesisStatus.Published;
+        PublishedAt = now;
+        PublishedById = moderatorId;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    public void Unpublish()
+    {
+        if (Status != SynthesisStatus.Published)
+        {
+            throw ForumException.Conflict("synthesis.not-published", $"Synthesis no. {Number} is not published.");
+        }
+        Status = SynthesisStatus.Draft;
+        PublishedAt = null;
+        PublishedById = null;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+}
+
+/// <summary>The current text of a synthesis in one language.</summary>
+public class SynthesisVersion
+{
+    public long Id { get; set; }
+    public long SynthesisId { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public required string BodyHtml { get; set; }
+
+    /// <summary>How many times this language's text was written: 1 when first written.</summary>
+    public int Edition { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public required string UpdatedById { get; set; }
+}
+
+/// <summary>One text of a synthesis as it was written, kept for good.</summary>
+public class SynthesisRevision
+{
+    public long Id { get; set; }
+    public long SynthesisId { get; set; }
+    public required string Language { get; set; }
+    public int Edition { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTime EditedAt { get; set; }
+    public required string EditedById { get; set; }
+}

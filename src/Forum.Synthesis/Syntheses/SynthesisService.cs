@@ -1,0 +1,124 @@
+using Forum.Core.Audit;
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+using Forum.Core.Events;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Synthesis.Syntheses;
+
+public sealed record SynthesisText(string? Language, string? Title, string? Body);
+
+/// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
+public sealed class SynthesisService(ISynthesisData data, VersionText texts, ForumClock clock, ForumEvents events)
+{
+    private DbContext Db => data.Db;
+
+    public async Task<PhaseSynthesis> CreateAsync(int phaseId, IReadOnlyList<SynthesisText>? input, string moderatorId, CancellationToken cancellation = default)
+    {
+        var phase = await Db.Set<Phase>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellation)
+            ?? throw ForumException.NotFound("phase", phaseId);
+        var now = clock.UtcNow;
+        var built = (input ?? []).Select(t => texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now)).ToList();
+        // Numbers are unique per phase; two moderators creating at once collide on the index, and the later one takes the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = (await Db.Set<PhaseSynthesis>().Where(s => s.PhaseId == phaseId).MaxAsync(s => (int?)s.Number, cancellation) ?? 0) + 1;
+            var synthesis = PhaseSynthesis.Start(phaseId, number, moderatorId, built, now);
+            Db.Add(synthesis);
+            Audit(phase, synthesis, moderatorId, "synthesis.create", $"languages: {string.Join(", ", synthesis.Languages)}");
+            try
+            {
+                await Db.SaveChangesAsync(cancellation);
+                return synthesis;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                Db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Writes the text in one language (new or replacing); <paramref name="version"/> is the one the moderator read.</summary>
+    public async Task<PhaseSynthesis> WriteAsync(long id, string language, SynthesisText input, Guid? version, string moderatorId, CancellationToken cancellation = default)
+    {
+        var synthesis = await LoadForChangeAsync(id, version, required: true, cancellation);
+        var now = clock.UtcNow;
+        var text = texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now);
+        var replaced = synthesis.Versions.Any(v => v.Language == text.Language);
+        synthesis.Write(text, moderatorId, now);
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, replaced ? "synthesis.edit" : "synthesis.translate", $"language: {text.Language}");
+        await Db.SaveChangesAsync(cancellation);
+        await RaiseIfPublishedAsync(synthesis, cancellation);
+        return synthesis;
+    }
+
+    public async Task<PhaseSynthesis> PublishAsync(long id, Guid? version, string moderatorId, CancellationToken cancellation = default)
+    {
+        var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
+        synthesis.Publish(moderatorId, clock.UtcNow);
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, "synthesis.publish", $"languages: {string.Join(", ", synthesis.Languages)}");
+        await Db.SaveChangesAsync(cancellation);
+        await RaiseIfPublishedAsync(synthesis, cancellation);
+        return synthesis;
+    }
+
+    public async Task<PhaseSynthesis> UnpublishAsync(long id, Guid? version, string moderatorId, CancellationToken cancellation = default)
+    {
+        var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
+        synthesis.Unpublish();
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, "synthesis.unpublish", null);
+        await Db.SaveChangesAsync(cancellation);
+        await events.PublishAsync(new SynthesisUnpublished(synthesis.PhaseId, synthesis.Id, synthesis.Number), cancellation);
+        return synthesis;
+    }
+
+    /// <summary>A phase's syntheses by number; drafts only for the moderation team.</summary>
+    public Task<List<PhaseSynthesis>> ListAsync(int phaseId, bool includeDrafts, CancellationToken cancellation = default) =>
+        Db.Set<PhaseSynthesis>().AsNoTracking().Include(s => s.Versions)
+            .Where(s => s.PhaseId == phaseId && (includeDrafts || s.Status == SynthesisStatus.Published))
+            .OrderBy(s => s.Number)
+            .ToListAsync(cancellation);
+
+    public Task<PhaseSynthesis?> FindAsync(long id, CancellationToken cancellation = default) =>
+        Db.Set<PhaseSynthesis>().AsNoTracking().Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id, cancellation);
+
+    public Task<List<SynthesisRevision>> HistoryAsync(long id, CancellationToken cancellation = default) =>
+        Db.Set<SynthesisRevision>().AsNoTracking().Where(r => r.SynthesisId == id)
+            .OrderBy(r => r.Language).ThenByDescending(r => r.Edition)
+            .ToListAsync(cancellation);
+
+    private async Task<PhaseSynthesis> LoadForChangeAsync(long id, Guid? version, bool required, CancellationToken cancellation)
+    {
+        if (required && version is null)
+        {
+            throw ForumException.Invalid("version", "version.required", "Send the version of the synthesis you read, so that nobody's edit is overwritten.");
+        }
+        var synthesis = await Db.Set<PhaseSynthesis>().Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id, cancellation)
+            ?? throw ForumException.NotFound("synthesis", id);
+        if (version is not null && version != synthesis.ConcurrencyToken)
+        {
+            throw ForumException.StaleVersion("synthesis");
+        }
+        return synthesis;
+    }
+
+    private Task<Phase> PhaseOfAsync(PhaseSynthesis synthesis, CancellationToken cancellation) =>
+        Db.Set<Phase>().AsNoTracking().FirstAsync(p => p.Id == synthesis.PhaseId, cancellation);
+
+    private async Task RaiseIfPublishedAsync(PhaseSynthesis synthesis, CancellationToken cancellation)
+    {
+        if (synthesis.Status == SynthesisStatus.Published)
+        {
+            await events.PublishAsync(new SynthesisPublished(synthesis.PhaseId, synthesis.Id, synthesis.Number, synthesis.Languages), cancellation);
+        }
+    }
+
+    private void Audit(Phase phase, PhaseSynthesis synthesis, string moderatorId, string action, string? details) =>
+        Db.Add(new AuditEntry
+        {
+            At = clock.UtcNow, ActorId = moderatorId, Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id,
+            Details = synthesis.Id == 0 ? $"synthesis no. {synthesis.Number}; {details}" : $"synthesis no. {synthesis.Number} (id {synthesis.Id}); {details}",
+        });
+}

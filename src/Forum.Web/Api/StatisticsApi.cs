@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Data;
+using Forum.Synthesis.Exports;
+using Forum.Synthesis.Statistics;
+using Forum.Web.Accounts;
+using Forum.Web.Caching;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Web.Api;
+
+public static class StatisticsApi
+{
+    public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        var phase = app.MapGroup("/api/phases/{phaseId:int}").WithTags("Statistics");
+        phase.MapGet("/statistics", PhaseStatistics).WithName("PhaseStatistics").CacheOutput(ContributionListCache.PolicyName)
+            .WithSummary("A phase's contribution counts: by language combination (with the sentence in ?lang=), original language, coverage, translation backlog, per day.");
+        phase.MapGet("/statistics/backlog", TranslationBacklog).WithName("TranslationBacklog")
+            .WithSummary("Contributions not yet readable in ?language=, oldest first, paged by cursor.");
+        phase.MapGet("/export/statistics.{format}", ExportStatistics).WithName("ExportStatistics")
+            .WithSummary("A phase's statistics as a file: csv or json.");
+        app.MapGet("/api/themes/{slug}/statistics", ThemeStatistics).WithTags("Statistics").WithName("ThemeStatistics")
+            .WithSummary("A theme's contribution counts across its phases.");
+        app.MapPost("/api/admin/statistics/rebuild", Rebuild).WithTags("Statistics").WithName("RebuildStatistics")
+            .WithSummary("Recount every statistic from the contributions themselves.").RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public sealed record StatisticsView(
+        string Scope, int Id, string Language, string Sentence, int Contributions, int Replies, int Contributors,
+        IReadOnlyList<CombinationCount> Combinations, IReadOnlyList<LanguageCount> OriginalLanguages,
+        IReadOnlyList<LanguageCoverage> Coverage, IReadOnlyList<DayCount> PerDay);
+
+    public sealed record BacklogItem(long Id, string OriginalLanguage, IReadOnlyList<string> Languages, string? Title, DateTimeOffset CreatedAt);
+
+    public sealed record BacklogPage(string Language, IReadOnlyList<BacklogItem> Items, string? NextCursor);
+
+    internal static async Task<Ok<StatisticsView>> PhaseStatistics(int phaseId, string? lang, StatisticsReader reader, ForumLanguages languages, LanguageSentences sentences, ClaimsPrincipal user)
+    {
+        var culture = PhaseAccess.Culture(lang, languages);
+        var subject = Readable(await reader.ForPhaseAsync(phaseId), user, "phase", phaseId);
+        return TypedResults.Ok(View(subject, culture, languages, sentences));
+    }
+
+    internal static async Task<Ok<StatisticsView>> ThemeStatistics(string slug, string? lang, StatisticsReader reader, ForumLanguages languages, LanguageSentences sentences, ClaimsPrincipal user)
+    {
+        var culture = PhaseAccess.Culture(lang, languages);
+        var subject = Readable(await reader.ForThemeAsync(slug), user, "theme", slug);
+        return TypedResults.Ok(View(subject, culture, languages, sentences));
+    }
+
+    internal static async Task<IResult> ExportStatistics(int phaseId, string format, StatisticsReader reader, ClaimsPrincipal user)
+    {
+        var statistics = Readable(await reader.ForPhaseAsync(phaseId), user, "phase", phaseId).Statistics;
+        return format.ToLowerInvariant() switch
+        {
+            "json" => TypedResults.Json(statistics, contentType: "application/json; charset=utf-8"),
+            "csv" => Results.Stream(stream => StatisticsExport.WriteCsvAsync(statistics, stream), "text/csv; charset=utf-8", $"phase-{phaseId}-statistics.csv"),
+            _ => throw ForumException.Invalid("format", "export.format-unknown", "Statistics export as csv or json."),
+        };
+    }
+
+    internal static async Task<Ok<BacklogPage>> TranslationBacklog(
+        int phaseId, string? language, string? cursor, int? limit, ForumDbContext db, ForumLanguages languages, Core.Time.ForumClock clock, ClaimsPrincipal user)
+    {
+        var wanted = languages.Require(language, "language");
+        var size = limit ?? ContributionsApi.DefaultPageSize;
+        if (size is < 1 or > ContributionsApi.MaxPageSize)
+        {
+            throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {ContributionsApi.MaxPageSize}.");
+        }
+        await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        var (at, id) = cursor is not null ? ContributionsApi.Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
+        var marked = "," + wanted + ",";
+        var rows = await db.Contributions.AsNoTracking()
+            .Where(c => c.PhaseId == phaseId && c.ParentId == null && !c.IsHidden && !("," + c.Languages + ",").Contains(marked))
+            .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Take(size + 1)
+            .Select(c => new { c.Id, c.OriginalLanguage, c.Languages, c.CreatedAt, Title = c.Versions.Where(v => v.Language == c.OriginalLanguage).Select(v => v.Title).FirstOrDefault() })
+            .ToListAsync();
+        var items = rows.Take(size).Select(r => new BacklogItem(r.Id, r.OriginalLanguage, r.Languages.Split(','), r.Title, clock.ToLocal(r.CreatedAt))).ToList();
+        var next = rows.Count > size ? ContributionsApi.Cursor.Encode(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
+        return TypedResults.Ok(new BacklogPage(wanted, items, next));
+    }
+
+    internal static async Task<Ok<RebuildReport>> Rebuild(StatisticsRebuilder rebuilder, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+    {
+        var report = await rebuilder.RebuildAllAsync();
+        await cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None);
+        return TypedResults.Ok(report);
+    }
+
+    private static StatisticsSubject Readable(StatisticsSubject? subject, ClaimsPrincipal user, string what, object id) =>
+        subject is null || (!subject.IsPublished && !user.IsModerator()) ? throw ForumException.NotFound(what, id) : subject;
+
+    private static StatisticsView View(StatisticsSubject subject, string culture, ForumLanguages languages, LanguageSentences sentences)
+    {
+        var s = subject.Statistics;
+        return new StatisticsView(subject.Scope.ToString().ToLowerInvariant(), subject.Id, culture, sentences.Statistics(s, culture, languages.Codes),
+            s.Contributions, s.Replies, s.Contributors, s.Combinations, s.OriginalLanguages, s.Coverage, s.PerDay);
+    }
+}
