@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forum.FunctionalTests.Infrastructure;
+
+namespace Forum.FunctionalTests.Statistics;
+
+/// <summary>
+/// The running tallies against two independent references: the test's own record of what it did,
+/// and a full recount by the server. A random but seeded sequence of posts, replies, translations,
+/// hides and restores over two phases of one theme.
+/// </summary>
+public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
+{
+    private sealed class Model
+    {
+        public required long Id;
+        public required int Phase;
+        public required string Author;
+        public required string Original;
+        public required bool IsReply;
+        public HashSet<string> Languages = [];
+        public bool Hidden;
+    }
+
+    private static readonly string[] Codes = ["en", "fr", "es"];
+
+    [Fact]
+    public async Task Tallies_match_the_record_of_operations_and_a_full_recount()
+    {
+        var random = new Random(20261123);
+        var moderator = await app.AdminAsync();
+        var theme = (await moderator.CreateThemeAsync())["slug"]!.GetValue<string>();
+        var first = (await moderator.CreatePhaseAsync(theme, 1, "2026-08-25T09:00", "2026-09-05T23:00"))["id"]!.GetValue<int>();
+        var second = (await moderator.CreatePhaseAsync(theme, 2, "2026-09-06T09:00", "2026-09-30T23:00"))["id"]!.GetValue<int>();
+        var users = new List<(ForumClient Client, string Name)>();
+        for (var i = 0; i < 4; i++)
+        {
+            users.Add((await app.ParticipantAsync($"p{i}"), $"p{i}"));
+        }
+        var posts = new List<Model>();
+        var done = new Dictionary<string, int>();
+
+        await RunAsync(random, first, users, posts, moderator, done, operations: 70);
+        app.Time.Advance(TimeSpan.FromDays(5) + TimeSpan.FromHours(1));   // phase 1 closes, phase 2 opens
+        // Sign-ins last an hour: the moderator signs in again, and a new group of participants joins; two of the first come back.
+        moderator = await app.AdminAsync();
+        users.RemoveRange(0, 2);
+        for (var i = 0; i < 2; i++)
+        {
+            users.Add((await app.ParticipantAsync($"q{i}"), $"q{i}"));
+        }
+        users.RemoveRange(0, 2);
+        users.Add((await app.ParticipantAsync("q2"), "q2"));
+        await RunAsync(random, second, users, posts, moderator, done, operations: 70);
+
+        done.Keys.Should().BeEquivalentTo(["post", "reply", "translate", "hide", "restore"], "the sequence exercises every kind of change");
+        done.Values.Should().OnlyContain(n => n >= 3);
+        foreach (var phase in new[] { first, second })
+        {
+            var live = await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/statistics");
+            ShouldMatch(live, posts.Where(p => p.Phase == phase).ToList());
+        }
+        var liveTheme = await app.Anonymous().GetJsonAsync($"/api/themes/{theme}/statistics");
+        ShouldMatch(liveTheme, posts);
+
+        await moderator.PostOkAsync("/api/admin/statistics/rebuild", new { });
+        foreach (var (url, live) in new[] { ($"/api/phases/{first}/statistics", (JsonNode?)null), ($"/api/phases/{second}/statistics", null), ($"/api/themes/{theme}/statistics", liveTheme) })
+        {
+            var rebuilt = await app.Anonymous().GetJsonAsync(url);
+            ShouldMatch(rebuilt, url.Contains("themes") ? posts : posts.Where(p => url.Contains($"/{p.Phase}/")).ToList());
+            if (live is not null)
+            {
+                rebuilt.ToJsonString().Should().Be(live.ToJsonString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_posts_translations_and_replies_are_all_counted()
+    {
+        var moderator = await app.AdminAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var users = new List<ForumClient>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add(await app.ParticipantAsync($"c{i}"));
+        }
+
+        var posted = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+            (await users[i % users.Count].PostContributionAsync(phase, Codes[i % 3], $"Post {i}", $"Text number {i}."))["id"]!.GetValue<long>()));
+        await Task.WhenAll(posted.Take(24).Select((id, i) =>
+            users[(i + 1) % users.Count].PostOkAsync($"/api/contributions/{id}/translations", new { language = Codes[(i + 1) % 3], title = "T", body = "Translated." }, HttpStatusCode.Created)));
+        await Task.WhenAll(posted.Skip(24).Take(12).Select((id, i) =>
+            users[(i + 2) % users.Count].PostOkAsync($"/api/contributions/{id}/replies", new { language = "fr", body = "Une réponse." }, HttpStatusCode.Created)));
+
+        var statistics = await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/statistics");
+        statistics["contributions"]!.GetValue<int>().Should().Be(48);
+        statistics["replies"]!.GetValue<int>().Should().Be(12);
+        statistics["contributors"]!.GetValue<int>().Should().Be(6);
+        statistics["combinations"]!.AsArray().Where(c => c!["languages"]!.AsArray().Count == 2).Sum(c => c!["count"]!.GetValue<int>()).Should().Be(24);
+        ReferencePhaseStatisticsTests.AddsUp(statistics);
+    }
+
+    private static async Task RunAsync(Random random, int phase, List<(ForumClient Client, string Name)> users, List<Model> posts, ForumClient moderator, Dictionary<string, int> done, int operations)
+    {
+        for (var step = 0; step < operations; step++)
+        {
+            void Did(string what) => done[what] = done.GetValueOrDefault(what) + 1;
+            var (client, name) = users[random.Next(users.Count)];
+            var visible = posts.Where(p => !p.Hidden).ToList();
+            var roll = random.Next(100);
+            if (roll < 40 || visible.Count == 0)
+            {
+                var language = Codes[random.Next(3)];
+                var id = (await client.PostContributionAsync(phase, language, $"Step {step}", $"Body of step {step}."))["id"]!.GetValue<long>();
+                posts.Add(new Model { Id = id, Phase = phase, Author = name, Original = language, IsReply = false, Languages = [language] });
+                Did("post");
+            }
+            else if (roll < 55 && visible.Where(p => p.Phase == phase && !p.IsReply).ToList() is { Count: > 0 } parents)
+            {
+                var parent = parents[random.Next(parents.Count)];
+                var language = Codes[random.Next(3)];
+                var id = (await client.PostOkAsync($"/api/contributions/{parent.Id}/replies", new { language, body = $"Reply at step {step}." }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+                posts.Add(new Model { Id = id, Phase = phase, Author = name, Original = language, IsReply = true, Languages = [language] });
+                Did("reply");
+            }
+            else if (roll < 80 && visible.Where(p => p.Languages.Count < 3).ToList() is { Count: > 0 } untranslated)
+            {
+                var target = untranslated[random.Next(untranslated.Count)];
+                var language = Codes.Except(target.Languages).ElementAt(random.Next(3 - target.Languages.Count));
+                await client.PostOkAsync($"/api/contributions/{target.Id}/translations", new { language, title = "Translation", body = $"Translated at step {step}." }, HttpStatusCode.Created);
+                target.Languages.Add(language);
+                Did("translate");
+            }
+            else if (roll < 92)
+            {
+                var target = visible[random.Next(visible.Count)];
+                await moderator.PostOkAsync($"/api/contributions/{target.Id}/hide", new { reason = $"Hidden at step {step}." });
+                target.Hidden = true;
+                Did("hide");
+            }
+            else if (posts.Where(p => p.Hidden).ToList() is { Count: > 0 } hidden)
+            {
+                var target = hidden[random.Next(hidden.Count)];
+                await moderator.PostOkAsync($"/api/contributions/{target.Id}/restore", new { reason = $"Restored at step {step}." });
+                target.Hidden = false;
+                Did("restore");
+            }
+        }
+    }
+
+    private static void ShouldMatch(JsonNode statistics, List<Model> posts)
+    {
+        var shown = posts.Where(p => !p.Hidden).ToList();
+        var contributions = shown.Where(p => !p.IsReply).ToList();
+        statistics["contributions"]!.GetValue<int>().Should().Be(contributions.Count);
+        statistics["replies"]!.GetValue<int>().Should().Be(shown.Count(p => p.IsReply));
+        statistics["contributors"]!.GetValue<int>().Should().Be(shown.Select(p => p.Author).Distinct().Count());
+
+        var expected = contributions.GroupBy(p => string.Join(' ', p.Languages.Order()))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var actual = statistics["combinations"]!.AsArray().ToDictionary(
+            c => string.Join(' ', c!["languages"]!.AsArray().Select(l => l!.GetValue<string>()).Order()), c => c!["count"]!.GetValue<int>());
+        actual.Should().BeEquivalentTo(expected);
+
+        var originals = statistics["originalLanguages"]!.AsArray().ToDictionary(o => o!["language"]!.GetValue<string>(), o => o!["count"]!.GetValue<int>());
+        originals.Should().BeEquivalentTo(contributions.GroupBy(p => p.Original).ToDictionary(g => g.Key, g => g.Count()));
+        ReferencePhaseStatisticsTests.AddsUp(statistics);
+
+        // Most languages first, then the larger count.
+        var order = statistics["combinations"]!.AsArray().Select(c => c!["languages"]!.AsArray().Count * 100_000 + c["count"]!.GetValue<int>()).ToList();
+        order.Should().BeInDescendingOrder();
+    }
+}
