@@ -28,6 +28,8 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => false;
 
+    public RecordedEvents Events { get; } = new();
+
     public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,7 +39,11 @@ public class ForumApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", SeedDemo.ToString());
         builder.UseSetting("Forum:Admin:Email", AdminEmail);
         builder.UseSetting("Forum:Admin:Password", AdminPassword);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<Forum.Core.Events.IForumEventHandler>(Events);
+        });
     }
 
     public ForumClient Anonymous() => new(CreateClient(), this);
