@@ -20,6 +20,10 @@ public sealed class ForumOptions
     /// <summary>How long an anonymous read of a contribution list may be served from cache; 0 turns caching off.</summary>
     [Range(0, 3600)]
     public int ListCacheSeconds { get; set; } = 60;
+
+    /// <summary>How long draft summaries wait after a change before recomputing, so a burst of posts costs one computation.</summary>
+    [Range(0, 86_400)]
+    public int SummaryDelaySeconds { get; set; } = 30;
 }
 
 /// <summary>Size limits on user text, in characters. The reference forum has 44,000-character reports.</summary>

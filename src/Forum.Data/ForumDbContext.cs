@@ -27,8 +27,12 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
 
     // Same rule as ForumUser.PublicName, written so that EF can translate it into the query.
     IQueryable<AuthorName> ISynthesisData.AuthorNames =>
-        Users.Select(u => new AuthorName(u.Id, u.DisplayName != null && u.DisplayName.Trim() != "" ? u.DisplayName
-            : u.UserName!.Contains('@') ? u.UserName.Substring(0, u.UserName.IndexOf('@')) : u.UserName ?? ""));
+        Users.Select(u => new AuthorName
+        {
+            Id = u.Id,
+            Name = u.DisplayName != null && u.DisplayName.Trim() != "" ? u.DisplayName
+                : u.UserName!.Contains("@") ? u.UserName.Substring(0, u.UserName.IndexOf("@")) : u.UserName ?? "",
+        });
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,4 +14,9 @@ public interface ISynthesisData
     IQueryable<AuthorName> AuthorNames { get; }
 }
 
-public sealed record AuthorName(string Id, string Name);
+/// <summary>An author's public name. Built with member initialisers, which EF can join on inside a query.</summary>
+public sealed class AuthorName
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+}

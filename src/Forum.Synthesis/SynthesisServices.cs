@@ -1,6 +1,7 @@
 using Forum.Core.Events;
 using Forum.Synthesis.Exports;
 using Forum.Synthesis.Statistics;
+using Forum.Synthesis.Summaries;
 using Forum.Synthesis.Syntheses;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,11 @@ public static class SynthesisServices
         services.AddScoped<StatisticsRebuilder>();
         services.AddScoped<SynthesisService>();
         services.AddScoped<PhaseExport>();
+        services.AddSingleton<DraftSummarizer>();
+        services.AddScoped<DraftSummaries>();
+        services.AddSingleton<DraftSummaryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DraftSummaryWorker>());
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<DraftSummaryWorker>());
         return services;
     }
 }

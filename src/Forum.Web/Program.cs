@@ -21,6 +21,7 @@ app.MapContributionsApi();
 app.MapStatisticsApi();
 app.MapSynthesesApi();
 app.MapExportsApi();
+app.MapDraftSummariesApi();
 
 await app.InitializeForumDatabaseAsync();
 await app.RunAsync();

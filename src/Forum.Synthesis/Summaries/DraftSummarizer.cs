@@ -70,9 +70,16 @@ public sealed class DraftSummarizer
 
         var scores = new double[vectors.Count];
         var candidates = new List<(int Sentence, int Priority)>();
+        var shared = corpus.Contributions.Length > 1;
         for (var sentence = 0; sentence < vectors.Count; sentence++)
         {
             if (statistics.SentenceTokenCounts[sentence] < MinContentTokens)
+            {
+                continue;
+            }
+
+            // A sentence sharing no term with any other contribution speaks for its author alone, however few sentences there are.
+            if (shared && !vectors.HasTerm(sentence, term => statistics.DocumentFrequency[term] >= 2))
             {
                 continue;
             }

@@ -88,6 +88,20 @@ internal sealed class SentenceVectors
         return sum;
     }
 
+    /// <summary>Whether the sentence uses a term that passes the test, e.g. one found in other contributions too.</summary>
+    public bool HasTerm(int sentence, Func<int, bool> test)
+    {
+        for (var e = _starts[sentence]; e < _starts[sentence + 1]; e++)
+        {
+            if (test(_terms[e]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public double Cosine(int first, int second)
     {
         var denominator = _norms[first] * _norms[second];

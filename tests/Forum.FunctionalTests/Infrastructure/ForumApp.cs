@@ -39,6 +39,8 @@ public class ForumApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", SeedDemo.ToString());
         builder.UseSetting("Forum:Admin:Email", AdminEmail);
         builder.UseSetting("Forum:Admin:Password", AdminPassword);
+        // Draft summaries recompute right after a change, so tests need not wait.
+        builder.UseSetting("Forum:SummaryDelaySeconds", "0");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Forum.Core;
+using Forum.Core.Events;
+using Forum.Core.Phases;
+using Forum.Synthesis.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Forum.Synthesis.Summaries;
+
+/// <summary>
+/// Recomputes draft summaries in the background, never on a request: a change to a phase queues it,
+/// the worker waits a little so a burst of posts costs one computation, then recomputes. On start it
+/// catches up with every phase whose drafts are missing or stale, so a restart loses nothing.
+/// </summary>
+public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions options, TimeProvider time, ILogger<DraftSummaryWorker> logger)
+    : BackgroundService, IForumEventHandler
+{
+    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+    private readonly ConcurrentDictionary<int, bool> _queued = new();
+
+    public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
+    {
+        if (forumEvent is StatisticsChanged changed)
+        {
+            Queue(changed.PhaseId);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Asks for a phase's drafts to be recomputed; asking again before it runs changes nothing.</summary>
+    public void Queue(int phaseId)
+    {
+        if (_queued.TryAdd(phaseId, true))
+        {
+            _queue.Writer.TryWrite(phaseId);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await CatchUpAsync(stoppingToken);
+            await foreach (var phaseId in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                if (options.SummaryDelaySeconds > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.SummaryDelaySeconds), time, stoppingToken);
+                }
+                // Changes arriving from now on queue the phase again.
+                _queued.TryRemove(phaseId, out _);
+                await ComputeAsync(phaseId, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var data = scope.ServiceProvider.GetRequiredService<ISynthesisData>();
+            var drafts = scope.ServiceProvider.GetRequiredService<DraftSummaries>();
+            var phases = await data.Db.Set<Phase>().AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellation);
+            foreach (var phaseId in phases)
+            {
+                if (await drafts.IsOutdatedAsync(phaseId, cancellation))
+                {
+                    Queue(phaseId);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database may not be migrated yet on a first start; changes will queue phases anyway.
+            logger.LogWarning(e, "Could not check draft summaries on start.");
+        }
+    }
+
+    private async Task ComputeAsync(int phaseId, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var timings = await scope.ServiceProvider.GetRequiredService<DraftSummaries>().ComputeAsync(phaseId, cancellation);
+            logger.LogInformation("Draft summaries of phase {Phase} computed: {Timings}", phaseId,
+                string.Join("; ", timings.Select(t => $"{t.Language} {t.Contributions} contributions read in {t.Reading.TotalMilliseconds:F0} ms, summarized in {t.Summarizing.TotalMilliseconds:F0} ms")));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Draft summaries of phase {Phase} failed; the next change will try again.", phaseId);
+        }
+    }
+}
