@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Forum.Core.Contributions;
+using Forum.Core.Events;
 using Forum.Core.Phases;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record RebuildReport(int Contributions, int TallyRows, int Contrib
 /// Recounts every tally from the contributions themselves. Used when tallies are missing (a database
 /// from before them, data loaded around the application) and to check the live bookkeeping.
 /// </summary>
-public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintainer maintainer)
+public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintainer maintainer, ForumEvents events)
 {
     public async Task<bool> IsNeededAsync(CancellationToken cancellation = default) =>
         !await data.Db.Set<StatisticTally>().AnyAsync(cancellation) && await data.Db.Set<Contribution>().AnyAsync(cancellation);
@@ -68,6 +69,10 @@ public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintaine
         await db.SaveChangesAsync(cancellation);
         db.ChangeTracker.Clear();
         await transaction.CommitAsync(cancellation);
+        foreach (var phaseId in themeOfPhase.Keys.Order())
+        {
+            await events.PublishAsync(new StatisticsChanged(phaseId), cancellation);
+        }
         return new RebuildReport(contributions, tallies.Count, contributors.Count, watch.Elapsed);
     }
 }
