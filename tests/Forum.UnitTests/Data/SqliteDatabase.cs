@@ -1,3 +1,6 @@
+using Forum.Core.Time;
+using Forum.Synthesis.Statistics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Forum.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +20,14 @@ public sealed class SqliteDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public ForumDbContext CreateContext()
+    /// <summary>Keeps statistics tallies as the application does.</summary>
+    public StatisticsMaintainer Statistics { get; } = new(new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")), () => null);
+
+    public ForumDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteForumDbContext>();
-        DatabaseServiceCollectionExtensions.ConfigureSqlite(options, ConnectionString);
+        DatabaseServiceCollectionExtensions.ConfigureSqlite(options, ConnectionString, Statistics);
+        options.AddInterceptors(interceptors);
         return new SqliteForumDbContext(options.Options);
     }
 

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Forum.Core;
+using Forum.Core.Contributions;
+using Forum.Core.Languages;
+using Forum.Core.Phases;
+using Forum.Core.Text;
+using Forum.Core.Themes;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Data.Accounts;
+using Forum.Synthesis.Statistics;
+using Forum.UnitTests.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Forum.UnitTests.Statistics;
+
+/// <summary>The tallies on a real SQLite file: atomic with the contributions, and cheap to read however large the phase.</summary>
+public class TallyStorageTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    private static readonly DateTime Now = new(2026, 9, 10, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly ForumLanguages Languages = new(["en", "fr", "es"]);
+    private static readonly VersionText Texts = new(Languages, new ForumOptions(), new MarkdownRenderer());
+
+    private async Task<(int PhaseId, string AuthorId)> NewPhaseAsync()
+    {
+        await using var db = database.CreateContext();
+        var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
+        db.Users.Add(user);
+        var theme = new Theme
+        {
+            Slug = $"t-{Guid.NewGuid():N}", OriginalLanguage = "en", IsPublished = true,
+            Texts = [new ThemeText { Language = "en", Title = "T", Description = "D" }],
+            Phases = [new Phase { Number = 1, OriginalLanguage = "en", OpensAt = Now.AddDays(-1), ClosesAt = Now.AddDays(5), Texts = [new PhaseText { Language = "en", Title = "P", Question = "Q?" }] }],
+        };
+        db.Themes.Add(theme);
+        await db.SaveChangesAsync();
+        return (theme.Phases[0].Id, user.Id);
+    }
+
+    private static Contribution Post(int phaseId, string authorId, string language) =>
+        Contribution.Start(phaseId, PhaseState.Open, authorId, Texts.Create(language, "Titre", "Texte", true, authorId, Now), Now);
+
+    private StatisticsReader Reader(ForumDbContext db) =>
+        new(db, Languages, new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")));
+
+    [Fact]
+    public async Task A_save_the_database_refuses_leaves_the_tallies_as_they_were()
+    {
+        var (phaseId, authorId) = await NewPhaseAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Contributions.Add(Post(phaseId, authorId, "fr"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // An author who does not exist: the foreign key fails after the tallies were written in the same transaction.
+            db.Contributions.Add(Post(phaseId, "no-such-user", "en"));
+            var save = () => db.SaveChangesAsync();
+            await save.Should().ThrowAsync<DbUpdateException>();
+        }
+
+        await using var reader = database.CreateContext();
+        var statistics = (await Reader(reader).ForPhaseAsync(phaseId))!.Statistics;
+        statistics.Contributions.Should().Be(1);
+        statistics.Contributors.Should().Be(1);
+        statistics.Combinations.Should().ContainSingle().Which.Languages.Should().Equal("fr");
+        (await reader.Contributions.CountAsync(c => c.PhaseId == phaseId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Reading_statistics_takes_the_same_two_queries_for_three_or_three_hundred_contributions()
+    {
+        var small = await PhaseWithAsync(3);
+        var large = await PhaseWithAsync(300);
+
+        var (smallCommands, smallStatistics) = await CountCommandsAsync(small);
+        var (largeCommands, largeStatistics) = await CountCommandsAsync(large);
+
+        smallStatistics.Contributions.Should().Be(3);
+        largeStatistics.Contributions.Should().Be(300);
+        smallCommands.Should().Be(2);
+        largeCommands.Should().Be(smallCommands);
+    }
+
+    private async Task<int> PhaseWithAsync(int contributions)
+    {
+        var (phaseId, authorId) = await NewPhaseAsync();
+        await using var db = database.CreateContext();
+        for (var i = 0; i < contributions; i++)
+        {
+            db.Contributions.Add(Post(phaseId, authorId, Languages.Codes[i % 3]));
+        }
+        await db.SaveChangesAsync();
+        return phaseId;
+    }
+
+    private async Task<(int Commands, ContributionStatistics Statistics)> CountCommandsAsync(int phaseId)
+    {
+        var counter = new CommandCounter();
+        await using var db = database.CreateContext(counter);
+        var statistics = (await Reader(db).ForPhaseAsync(phaseId))!.Statistics;
+        return (counter.Count, statistics);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            // PRAGMAs run once per connection and are not part of the read.
+            if (!command.CommandText.StartsWith("PRAGMA", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref Count);
+            }
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
