@@ -20,24 +20,29 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     : BackgroundService, IForumEventHandler
 {
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
-    private readonly ConcurrentDictionary<int, bool> _queued = new();
+    // Phase → when to compute it. A phase already queued keeps its time, so a steady stream of posts
+    // still gets a fresh draft every delay rather than never.
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _queued = new();
 
     public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
     {
         if (forumEvent is StatisticsChanged changed)
         {
-            Queue(changed.PhaseId);
+            Queue(changed.PhaseId, TimeSpan.FromSeconds(options.SummaryDelaySeconds));
         }
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Asks for a phase's drafts to be recomputed; asking again before it runs changes nothing.</summary>
-    public void Queue(int phaseId)
+    /// <summary>Asks for a phase's drafts to be recomputed after <paramref name="delay"/>; asking again before it runs keeps the earlier time.</summary>
+    public void Queue(int phaseId, TimeSpan delay = default)
     {
-        if (_queued.TryAdd(phaseId, true))
+        var due = time.GetUtcNow() + delay;
+        if (_queued.TryAdd(phaseId, due))
         {
             _queue.Writer.TryWrite(phaseId);
+            return;
         }
+        _queued.AddOrUpdate(phaseId, due, (_, queued) => queued < due ? queued : due);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,9 +53,10 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
             await CatchUpAsync(stoppingToken);
             await foreach (var phaseId in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                if (options.SummaryDelaySeconds > 0)
+                var wait = _queued.GetValueOrDefault(phaseId) - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(options.SummaryDelaySeconds), time, stoppingToken);
+                    await Task.Delay(wait, time, stoppingToken);
                 }
                 // Changes arriving from now on queue the phase again.
                 _queued.TryRemove(phaseId, out _);
