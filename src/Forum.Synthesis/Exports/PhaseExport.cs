@@ -54,12 +54,39 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
             .AsNoTracking().AsAsyncEnumerable();
     }
 
-    public Task WriteAsync(int phaseId, ExportFormat format, Stream output, CancellationToken cancellation = default) => format switch
+    public async Task WriteAsync(int phaseId, ExportFormat format, Stream output, CancellationToken cancellation = default)
     {
-        ExportFormat.Csv => WriteCsvAsync(Rows(phaseId), output, cancellation),
-        ExportFormat.Json => WriteJsonAsync(phaseId, Rows(phaseId), output, cancellation),
-        _ => WriteMarkdownAsync(phaseId, Rows(phaseId), output, cancellation),
-    };
+        var rows = await StartAsync(Rows(phaseId), cancellation);
+        await (format switch
+        {
+            ExportFormat.Csv => WriteCsvAsync(rows, output, cancellation),
+            ExportFormat.Json => WriteJsonAsync(phaseId, rows, output, cancellation),
+            _ => WriteMarkdownAsync(phaseId, rows, output, cancellation),
+        });
+    }
+
+    /// <summary>
+    /// Runs the query and reads its first row before anything is written, so that a failing query
+    /// still gets a proper error response instead of a file cut short.
+    /// </summary>
+    private static async Task<IAsyncEnumerable<T>> StartAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellation)
+    {
+        var enumerator = rows.GetAsyncEnumerator(cancellation);
+        var hasRow = await enumerator.MoveNextAsync();
+        return Remaining(enumerator, hasRow);
+
+        static async IAsyncEnumerable<T> Remaining(IAsyncEnumerator<T> enumerator, bool hasRow)
+        {
+            await using (enumerator)
+            {
+                while (hasRow)
+                {
+                    yield return enumerator.Current;
+                    hasRow = await enumerator.MoveNextAsync();
+                }
+            }
+        }
+    }
 
     private const int FlushEvery = 500;
 
