@@ -117,11 +117,7 @@ public static class ContributionsApi
         {
             return TypedResults.Forbid();
         }
-        var size = limit ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
-        {
-            throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {MaxPageSize}.");
-        }
+        var size = InputRules.PageSize(limit);
         if (language is not null)
         {
             languages.Require(language, "language");

@@ -39,6 +39,15 @@ public static class InputRules
         return texts;
     }
 
+    /// <summary>The page size asked for, 1 to <see cref="ContributionsApi.MaxPageSize"/>, else the default.</summary>
+    public static int PageSize(int? limit)
+    {
+        var size = limit ?? ContributionsApi.DefaultPageSize;
+        return size is < 1 or > ContributionsApi.MaxPageSize
+            ? throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {ContributionsApi.MaxPageSize}.")
+            : size;
+    }
+
     public static string Reason(string? reason, ForumOptions options) =>
         RequiredText(reason, "reason", options.Limits.ReasonMaxLength);
 

@@ -67,11 +67,7 @@ public static class StatisticsApi
         int phaseId, string? language, string? cursor, int? limit, ForumDbContext db, ForumLanguages languages, Core.Time.ForumClock clock, ClaimsPrincipal user)
     {
         var wanted = languages.Require(language, "language");
-        var size = limit ?? ContributionsApi.DefaultPageSize;
-        if (size is < 1 or > ContributionsApi.MaxPageSize)
-        {
-            throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {ContributionsApi.MaxPageSize}.");
-        }
+        var size = InputRules.PageSize(limit);
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var (at, id) = cursor is not null ? ContributionsApi.Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
         var marked = "," + wanted + ",";

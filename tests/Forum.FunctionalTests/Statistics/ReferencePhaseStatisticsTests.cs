@@ -33,6 +33,31 @@ public class ReferencePhaseStatisticsTests(DemoForumApp app) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task The_translation_backlog_lists_what_still_lacks_a_language_page_by_page()
+    {
+        var reader = app.Anonymous();
+        var seen = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var page = await reader.GetJsonAsync($"/api/phases/{Phase3}/statistics/backlog?language=es&limit=10" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page["items"]!.AsArray().Select(i => i!));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        var statistics = await reader.GetJsonAsync($"/api/phases/{Phase3}/statistics");
+        var missing = statistics["coverage"]!.AsArray().Single(c => c!["language"]!.GetValue<string>() == "es")!["missing"]!.GetValue<int>();
+        seen.Should().HaveCount(missing).And.HaveCount(17);
+        seen.Should().OnlyContain(i => !i["languages"]!.AsArray().Any(l => l!.GetValue<string>() == "es"));
+        seen.Select(i => i["id"]!.GetValue<long>()).Should().OnlyHaveUniqueItems();
+        seen.Select(i => i["createdAt"]!.GetValue<DateTimeOffset>()).Should().BeInAscendingOrder("the oldest wait longest");
+
+        await (await reader.Http.GetAsync($"/api/phases/{Phase3}/statistics/backlog")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "language.required");
+        await (await reader.Http.GetAsync($"/api/phases/{Phase3}/statistics/backlog?language=es&limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "paging.limit-out-of-range");
+    }
+
+    [Fact]
     public async Task The_theme_counts_across_its_phases_and_statistics_export_as_csv_and_json()
     {
         var reader = app.Anonymous();
