@@ -75,10 +75,10 @@ internal static class TallyWriter
         command.Parameters.Add(parameter);
     }
 
-    private const string SqliteTallyUpsert =
+    internal const string SqliteTallyUpsert =
         """INSERT INTO "StatisticTallies" ("Scope", "ScopeId", "Kind", "Item", "Count") VALUES (@s{0}, @i{0}, @k{0}, @t{0}, @d{0}) ON CONFLICT ("Scope", "ScopeId", "Kind", "Item") DO UPDATE SET "Count" = "Count" + excluded."Count";""";
 
-    private const string SqliteContributorUpsert =
+    internal const string SqliteContributorUpsert =
         """
         INSERT INTO "ContributorTallies" ("Scope", "ScopeId", "AuthorId", "Count") VALUES (@scope, @scopeId, @author, @delta)
         ON CONFLICT ("Scope", "ScopeId", "AuthorId") DO UPDATE SET "Count" = "Count" + excluded."Count"
@@ -86,10 +86,10 @@ internal static class TallyWriter
         """;
 
     // HOLDLOCK makes MERGE take a range lock, so two first posts on a new row cannot both insert it.
-    private const string SqlServerTallyUpsert =
+    internal const string SqlServerTallyUpsert =
         """MERGE [StatisticTallies] WITH (HOLDLOCK) AS t USING (VALUES (@s{0}, @i{0}, @k{0}, @t{0}, @d{0})) AS s ([Scope], [ScopeId], [Kind], [Item], [Delta]) ON t.[Scope] = s.[Scope] AND t.[ScopeId] = s.[ScopeId] AND t.[Kind] = s.[Kind] AND t.[Item] = s.[Item] WHEN MATCHED THEN UPDATE SET [Count] = t.[Count] + s.[Delta] WHEN NOT MATCHED THEN INSERT ([Scope], [ScopeId], [Kind], [Item], [Count]) VALUES (s.[Scope], s.[ScopeId], s.[Kind], s.[Item], s.[Delta]);""";
 
-    private const string SqlServerContributorUpsert =
+    internal const string SqlServerContributorUpsert =
         """
         MERGE [ContributorTallies] WITH (HOLDLOCK) AS t
         USING (VALUES (@scope, @scopeId, @author, @delta)) AS s ([Scope], [ScopeId], [AuthorId], [Delta])

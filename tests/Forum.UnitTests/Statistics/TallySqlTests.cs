@@ -1,0 +1,31 @@
+using Forum.Synthesis.Statistics;
+using Forum.UnitTests.Data;
+
+namespace Forum.UnitTests.Statistics;
+
+/// <summary>The SQL Server upserts cannot run here (no server); they must at least be valid T-SQL with the columns the SQLite ones use.</summary>
+public class TallySqlTests
+{
+    [Fact]
+    public void The_sql_server_upserts_parse_as_T_SQL()
+    {
+        SqlServerSyntax.Errors(string.Format(TallyWriter.SqlServerTallyUpsert, 0)).Should().BeEmpty();
+        SqlServerSyntax.Errors(TallyWriter.SqlServerContributorUpsert).Should().BeEmpty();
+        SqlServerSyntax.Errors("MERGE [T] AS t USING (VALUES (1)) AS s (a ON t.a = s.a;").Should().NotBeEmpty("the parser does find errors");
+    }
+
+    [Fact]
+    public void Both_dialects_write_the_same_columns()
+    {
+        foreach (var column in new[] { "Scope", "ScopeId", "Kind", "Item", "Count" })
+        {
+            TallyWriter.SqliteTallyUpsert.Should().Contain($"\"{column}\"");
+            TallyWriter.SqlServerTallyUpsert.Should().Contain($"[{column}]");
+        }
+        foreach (var column in new[] { "Scope", "ScopeId", "AuthorId", "Count" })
+        {
+            TallyWriter.SqliteContributorUpsert.Should().Contain($"\"{column}\"");
+            TallyWriter.SqlServerContributorUpsert.Should().Contain($"[{column}]");
+        }
+    }
+}
