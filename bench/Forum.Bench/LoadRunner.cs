@@ -78,7 +78,8 @@ public static class LoadRunner
             serverCores, clientCores);
     }
 
-    private static async Task<double> SamplePeakRssAsync(ServerProcess server, CancellationToken stop)
+    /// <summary>The highest VmRSS of the server, sampled every 50 ms until stopped.</summary>
+    public static async Task<double> SamplePeakRssAsync(ServerProcess server, CancellationToken stop)
     {
         var peak = 0.0;
         try

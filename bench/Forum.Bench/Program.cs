@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,7 +9,8 @@ using System.Text.Json;
 using Forum.Bench;
 
 // Seeds one phase with many contributions, then measures over loopback HTTP: the first page of the list,
-// a page deep in it through the cursor, and posting. See bench/run.sh, which builds and runs this.
+// a page deep in it through the cursor, the phase's statistics, exports and posting; then the statistics rebuild
+// and the draft summaries of a second phase written in three languages. See bench/run.sh, which builds and runs this.
 var o = BenchOptions.Parse(args);
 var admin = new Account("admin@bench.localhost", "Bench-admin-1!");
 var participant = new Account("participant@bench.localhost", "Bench-participant-1!");
@@ -70,6 +72,22 @@ await ExpectFirstIdAsync(firstPage, seeded.IdAt(o.Contributions - 1));
 await ExpectFirstIdAsync(deepPage, seeded.IdAt(afterIndex - 1));
 await api.SendAsync(HttpMethod.Get, $"/api/contributions/{seeded.IdAt(0)}", null, null, HttpStatusCode.OK);
 
+// Seeded rows bypassed the application, so its running tallies know nothing of them until a rebuild recounts them.
+Console.WriteLine("rebuilding statistics...");
+var rebuild = await RebuildAsync();
+Console.WriteLine($"rebuilt over {rebuild.Contributions:N0} contributions in {rebuild.ClientTime.TotalSeconds:0.00} s");
+var statisticsPath = $"/api/phases/{phaseId}/statistics?lang=fr";
+var counted = (await api.SendAsync(HttpMethod.Get, statisticsPath, null, null, HttpStatusCode.OK)).GetProperty("contributions").GetInt32();
+if (counted != seeded.Count)
+{
+    throw new InvalidOperationException($"The statistics count {counted} contributions after the rebuild; {seeded.Count} were seeded.");
+}
+// The rebuild marks every phase's drafts stale: the worker recomputes them now, before any load is measured.
+Console.WriteLine("waiting for the drafts of the busy phase...");
+var busyDraftLogs = server.DraftComputations().Count(d => d.PhaseId == phaseId);
+var busyDraftWait = rebuild.ClientTime + await WaitForDraftsAsync(phaseId);
+var busyDrafts = await DraftLogAsync(phaseId, busyDraftLogs);
+
 var warmup = TimeSpan.FromSeconds(o.Warmup);
 var duration = TimeSpan.FromSeconds(o.Seconds);
 var languages = new[] { "fr", "fr", "en", "es" };
@@ -83,22 +101,75 @@ Task<HttpStatusCode> Post(int worker, int i) =>
 // with the requests for the two cores); without this, whichever scenario ran first would look slower.
 Console.WriteLine($"warming the server up: {o.ServerWarmup} s of mixed reads and posts...");
 var warm = await LoadRunner.RunAsync("server warm-up", o.Concurrency, TimeSpan.Zero, TimeSpan.FromSeconds(o.ServerWarmup), server,
-    (w, i) => (w % 3) switch { 0 => GetAsync(firstPage), 1 => GetAsync(deepPage), _ => Post(w, i) });
+    (w, i) => (w % 4) switch { 0 => GetAsync(firstPage), 1 => GetAsync(deepPage), 2 => GetAsync(statisticsPath), _ => Post(w, i) });
 
 var results = new List<ScenarioResult>();
 foreach (var (name, send) in new (string, Func<int, int, Task<HttpStatusCode>>)[]
 {
     ("first page (limit=50)", (_, _) => GetAsync(firstPage)),
     ($"deep page ({depth:N0} in, cursor)", (_, _) => GetAsync(deepPage)),
-    ("post contribution", Post),
+    ("phase statistics (lang=fr)", (_, _) => GetAsync(statisticsPath)),
 })
 {
-    Console.WriteLine($"running {name}: {o.Concurrency} connections, {o.Warmup} s warm-up + {o.Seconds} s...");
-    results.Add(await LoadRunner.RunAsync(name, o.Concurrency, warmup, duration, server, send));
+    results.Add(await MeasureAsync(name, send));
 }
+
+// Exports before the posting scenario, so that they stream the seeded phase as it was seeded.
+var exports = new List<ExportResult>();
+foreach (var format in new[] { "csv", "json", "md" })
+{
+    Console.WriteLine($"exporting the busy phase as {format}...");
+    exports.Add(await ExportAsync(phaseId, format));
+}
+
+// Every post changes the phase, and with no summary delay the worker recomputes the busy phase's drafts meanwhile.
+var draftsBeforePosts = server.DraftComputations().Count(d => d.PhaseId == phaseId);
+results.Add(await MeasureAsync("post contribution", Post));
+var draftsDuringPosts = server.DraftComputations().Count(d => d.PhaseId == phaseId) - draftsBeforePosts;
+
+// A second phase written in three languages, for the draft summaries: created through the API, seeded directly.
+Console.WriteLine("waiting for the drafts of the busy phase to settle after the posts...");
+await WaitForDraftsAsync(phaseId);
+await api.SendAsync(HttpMethod.Post, "/api/themes", adminToken, new
+{
+    slug = "drafts", position = 2, published = true, originalLanguage = "en",
+    texts = new { en = new { title = "Draft summaries", description = "A phase where every contribution is in English, French and Spanish." } },
+}, HttpStatusCode.Created);
+var draftPhaseId = (await api.SendAsync(HttpMethod.Post, "/api/themes/drafts/phases", adminToken, new
+{
+    number = 1, originalLanguage = "en",
+    opensAt = Iso(now - spread - TimeSpan.FromDays(1)), closesAt = Iso(now.AddDays(30)),
+    texts = new { en = new { title = "Phase 1", question = "What would make the neighbourhood better to live in?" } },
+}, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+Console.WriteLine($"seeding {o.DraftContributions:N0} contributions in en, fr and es into phase {draftPhaseId}...");
+var translated = Seeder.SeedTranslated(o.Db, draftPhaseId, authorId, o.DraftContributions, now.AddMinutes(-1), spread);
+Console.WriteLine($"seeded {translated.Versions:N0} versions in {translated.Took.TotalSeconds:0.0} s; rebuilding statistics again...");
+// The rebuild makes the tallies count the new rows and queues every phase's drafts, the busy phase's first.
+var secondRebuild = await RebuildAsync();
+await WaitForDraftsAsync(phaseId);
+await WaitForDraftsAsync(draftPhaseId);
+var drafts = await ReadDraftsAsync(draftPhaseId);
+if (drafts.Any(d => d.Contributions != o.DraftContributions))
+{
+    throw new InvalidOperationException($"The drafts of phase {draftPhaseId} read {string.Join(", ", drafts.Select(d => $"{d.Language} {d.Contributions}"))} contributions; "
+        + $"{o.DraftContributions} per language were seeded.");
+}
+// Then a refresh of this phase alone: its drafts measured without the busy phase's computed in the same wait.
+Console.WriteLine($"recomputing the drafts of phase {draftPhaseId}...");
+var draftLogs = server.DraftComputations().Count(d => d.PhaseId == draftPhaseId);
+var draftRssBefore = server.Memory().Rss;
+var (draftWait, draftPeakRss) = await WithPeakRssAsync(async () =>
+{
+    var clock = Stopwatch.StartNew();
+    await api.SendAsync(HttpMethod.Post, $"/api/phases/{draftPhaseId}/draft-summary/refresh", adminToken, new { }, HttpStatusCode.Accepted);
+    await WaitForDraftsAsync(draftPhaseId, drafts);
+    return clock.Elapsed;
+});
+var draftTimings = (await DraftLogAsync(draftPhaseId, draftLogs)).Languages();
 var (rssEnd, hwm) = server.Memory();
 // VmHWM can trail the sampled VmRSS by a few pages, as the kernel folds its per-CPU counters in lazily.
-var peak = Math.Max(hwm, results.Append(warm).Max(r => r.PeakRssMb));
+var peak = new[] { hwm, rebuild.PeakRssMb, secondRebuild.PeakRssMb, draftPeakRss }
+    .Concat(results.Append(warm).Select(r => r.PeakRssMb)).Concat(exports.Select(e => e.PeakRssMb)).Max();
 
 var report = new StringBuilder()
     .AppendLine($"Forum benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}")
@@ -112,6 +183,26 @@ foreach (var r in results)
     report.AppendLine($"{r.Name,-30} {r.Requests,9:N0} {r.PerSecond,8:N0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Max,8:0.0} {r.Errors,7} {r.PeakRssMb,14:0.0} {$"{r.ServerCores:0.00} / {r.ClientCores:0.00}",17}");
 }
 report.AppendLine("(RSS: highest resident size of the server seen during the scenario; CPU: cores busy in the server / in this load generator)")
+    .AppendLine($"(no scenario starts before every draft summary is ready; during the posting scenario the server recomputed the busy phase's drafts {draftsDuringPosts} times, "
+        + "as each post changes the phase and the summary delay is 0)")
+    .AppendLine()
+    .AppendLine($"statistics rebuild over {rebuild.Contributions:N0} contributions: {rebuild.ClientTime.TotalMilliseconds:N0} ms for the client, "
+        + $"{rebuild.ServerElapsed.TotalMilliseconds:N0} ms reported by the server ({rebuild.TallyRows:N0} tally rows, {rebuild.ContributorRows:N0} contributor rows); "
+        + $"server RSS peak {rebuild.PeakRssMb:0.0} MB during it, {rebuild.RssAfterMb:0.0} MB right after")
+    .AppendLine($"  drafts of the busy phase after it: all ready {busyDraftWait.TotalSeconds:0.00} s after the rebuild was sent; {Timings(busyDrafts.Languages())}")
+    .AppendLine()
+    .AppendLine($"draft phase: {translated.Count:N0} contributions, each in en, fr and es ({translated.Versions:N0} versions, {(double)translated.Words / translated.Versions:0} words each on average), "
+        + $"seeded in {translated.Took.TotalSeconds:0.0} s; rebuild over {secondRebuild.Contributions:N0} contributions then {secondRebuild.ClientTime.TotalMilliseconds:N0} ms")
+    .AppendLine($"  refresh: all three drafts ready {draftWait.TotalSeconds:0.00} s after the request; {Timings(draftTimings)}")
+    .AppendLine($"  server RSS {draftRssBefore:0.0} MB before, peak {draftPeakRss:0.0} MB during")
+    .AppendLine()
+    .AppendLine($"export of the busy phase ({counted:N0} contributions, all versions), streamed to a counting sink:")
+    .AppendLine($"  {"format",-6} {"seconds",8} {"MB",8} {"MB/s",7} {"RSS before",11} {"RSS peak",9} {"growth",7}");
+foreach (var e in exports)
+{
+    report.AppendLine($"  {e.Format,-6} {e.Took.TotalSeconds,8:0.00} {e.Bytes / 1e6,8:0.0} {e.Bytes / 1e6 / e.Took.TotalSeconds,7:0.0} {e.RssBeforeMb,11:0.0} {e.PeakRssMb,9:0.0} {e.PeakRssMb - e.RssBeforeMb,7:0.0}");
+}
+report
     .AppendLine()
     .AppendLine($"server memory: peak resident (VmHWM) {peak:0.0} MB, resident at end (VmRSS) {rssEnd:0.0} MB")
     .AppendLine($"server log: {server.FailureCount} errors, {server.WarningCount} warnings ({logPath})");
@@ -123,12 +214,19 @@ foreach (var failure in server.Failures())
 {
     report.AppendLine($"  {failure}");
 }
-var (first, deep, posts) = (results[0], results[1], results[2]);
+var (first, deep, statistics, posts) = (results[0], results[1], results[2], results[3]);
+var slowestDraftMs = draftTimings.Max(t => t.TotalMs);
+var exportGrowth = exports.Max(e => e.PeakRssMb - e.RssBeforeMb);
 report.AppendLine()
     .AppendLine("aims on a 2-core machine:")
     .AppendLine($"  reads p99 < 20 ms                   {Verdict(Math.Max(first.P99, deep.P99) < 20)}  (first {first.P99:0.0} ms, deep {deep.P99:0.0} ms)")
     .AppendLine($"  deep page p99 within 1.5x of first  {Verdict(deep.P99 <= first.P99 * 1.5)}  (ratio {deep.P99 / first.P99:0.00})")
     .AppendLine($"  posts >= 500/s                      {Verdict(posts.PerSecond >= 500)}  ({posts.PerSecond:N0}/s)")
+    .AppendLine($"  statistics p99 < 10 ms              {Verdict(statistics.P99 < 10)}  ({statistics.P99:0.0} ms)")
+    .AppendLine($"  rebuild < 2 s                       {Verdict(rebuild.ClientTime.TotalSeconds < 2)}  ({rebuild.ClientTime.TotalSeconds:0.00} s)")
+    .AppendLine($"  draft < 2 s per language            {Verdict(slowestDraftMs < 2000)}  (slowest {slowestDraftMs:N0} ms)")
+    .AppendLine($"  RSS < 300 MB in rebuild and drafts  {Verdict(Math.Max(rebuild.PeakRssMb, draftPeakRss) < 300)}  ({rebuild.PeakRssMb:0} / {draftPeakRss:0} MB)")
+    .AppendLine($"  export RSS growth < 50 MB           {Verdict(exportGrowth < 50)}  (largest {exportGrowth:0} MB)")
     .AppendLine($"  peak resident < 300 MB              {Verdict(peak < 300)}  ({peak:0} MB)");
 
 Console.WriteLine();
@@ -140,6 +238,104 @@ if (o.Results is not null)
     Console.WriteLine($"written to {o.Results}");
 }
 return 0;
+
+async Task<ScenarioResult> MeasureAsync(string name, Func<int, int, Task<HttpStatusCode>> send)
+{
+    // Background draft computations would compete with the requests for the CPU.
+    await WaitForDraftsAsync(phaseId);
+    Console.WriteLine($"running {name}: {o.Concurrency} connections, {o.Warmup} s warm-up + {o.Seconds} s...");
+    return await LoadRunner.RunAsync(name, o.Concurrency, warmup, duration, server, send);
+}
+
+async Task<RebuildResult> RebuildAsync()
+{
+    var ((answer, took), peakRss) = await WithPeakRssAsync(async () =>
+    {
+        var clock = Stopwatch.StartNew();
+        var json = await api.SendAsync(HttpMethod.Post, "/api/admin/statistics/rebuild", adminToken, new { }, HttpStatusCode.OK);
+        return (json, clock.Elapsed);
+    });
+    return new RebuildResult(took, TimeSpan.Parse(answer.GetProperty("elapsed").GetString()!, CultureInfo.InvariantCulture),
+        answer.GetProperty("contributions").GetInt32(), answer.GetProperty("tallyRows").GetInt32(), answer.GetProperty("contributorRows").GetInt32(),
+        peakRss, server.Memory().Rss);
+}
+
+async Task<List<DraftState>> ReadDraftsAsync(int phase)
+{
+    var drafts = new List<DraftState>();
+    foreach (var language in ProposalText.Languages)
+    {
+        var draft = await api.SendAsync(HttpMethod.Get, $"/api/phases/{phase}/draft-summary/{language}", adminToken, null, HttpStatusCode.OK);
+        drafts.Add(new DraftState(language, draft.GetProperty("status").GetString()!, draft.GetProperty("computedAt").ToString(),
+            draft.GetProperty("contributionCount").GetInt32()));
+    }
+    return drafts;
+}
+
+// Until the phase's three drafts are ready and, when earlier states are given, computed again since.
+async Task<TimeSpan> WaitForDraftsAsync(int phase, List<DraftState>? earlier = null)
+{
+    var clock = Stopwatch.StartNew();
+    while (true)
+    {
+        var drafts = await ReadDraftsAsync(phase);
+        if (drafts.All(d => d.Status == "ready" && (earlier is null || earlier.Single(e => e.Language == d.Language).ComputedAt != d.ComputedAt)))
+        {
+            return clock.Elapsed;
+        }
+        if (clock.Elapsed > TimeSpan.FromMinutes(5))
+        {
+            throw new TimeoutException($"The drafts of phase {phase} are still not ready: {string.Join(", ", drafts.Select(d => $"{d.Language} {d.Status}"))}.");
+        }
+        await Task.Delay(50);
+    }
+}
+
+// The log line of the phase's next draft computation after the first `seen` ones; it can trail the stored drafts a little.
+async Task<DraftComputation> DraftLogAsync(int phase, int seen)
+{
+    for (var waited = 0; waited < 100; waited++)
+    {
+        if (server.DraftComputations().Where(d => d.PhaseId == phase).Skip(seen).LastOrDefault() is { } logged)
+        {
+            return logged;
+        }
+        await Task.Delay(100);
+    }
+    throw new TimeoutException($"The server logged no draft computation of phase {phase}.");
+}
+
+async Task<ExportResult> ExportAsync(int phase, string format)
+{
+    var rssBefore = server.Memory().Rss;
+    var ((bytes, took), peakRss) = await WithPeakRssAsync(async () =>
+    {
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{server.BaseUrl}/api/phases/{phase}/export/contributions.{format}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The {format} export answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        var sink = new CountingStream();
+        await response.Content.CopyToAsync(sink);
+        return (sink.Bytes, clock.Elapsed);
+    });
+    return new ExportResult(format, took, bytes, rssBefore, peakRss);
+}
+
+async Task<(T Value, double PeakRssMb)> WithPeakRssAsync<T>(Func<Task<T>> work)
+{
+    using var stop = new CancellationTokenSource();
+    var peakRss = LoadRunner.SamplePeakRssAsync(server, stop.Token);
+    var value = await work();
+    stop.Cancel();
+    return (value, await peakRss);
+}
+
+static string Timings(IEnumerable<DraftLanguageTiming> timings) => string.Join("; ", timings.Select(t =>
+    $"{t.Language} {t.Contributions:N0} contributions read in {t.ReadMs:N0} ms + summarized in {t.SummarizeMs:N0} ms = {t.TotalMs:N0} ms"));
 
 async Task<HttpStatusCode> GetAsync(string path)
 {
@@ -196,12 +392,48 @@ internal sealed class Api(HttpClient http, string baseUrl)
     }
 }
 
+internal sealed record RebuildResult(
+    TimeSpan ClientTime, TimeSpan ServerElapsed, int Contributions, int TallyRows, int ContributorRows, double PeakRssMb, double RssAfterMb);
+
+internal sealed record DraftState(string Language, string Status, string ComputedAt, int Contributions);
+
+internal sealed record ExportResult(string Format, TimeSpan Took, long Bytes, double RssBeforeMb, double PeakRssMb);
+
+/// <summary>Counts what is written to it and keeps nothing, so that a download costs the client no memory.</summary>
+internal sealed class CountingStream : Stream
+{
+    public long Bytes { get; private set; }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Bytes += count;
+    public override void Write(ReadOnlySpan<byte> buffer) => Bytes += buffer.Length;
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Bytes += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
 internal sealed record BenchOptions(
-    string Db, string Web, int Port, int Contributions, double Deep, int Concurrency, int Seconds, int Warmup, int ServerWarmup,
+    string Db, string Web, int Port, int Contributions, int DraftContributions, double Deep, int Concurrency, int Seconds, int Warmup, int ServerWarmup,
     string? Results, string? Log, string? PidFile)
 {
     private const string Usage =
-        "usage: Forum.Bench --db <new sqlite file> --web <Forum.Web.dll> [--port 0] [--contributions 100000] [--deep 0.9] "
+        "usage: Forum.Bench --db <new sqlite file> --web <Forum.Web.dll> [--port 0] [--contributions 100000] [--draft-contributions 10000] [--deep 0.9] "
         + "[--concurrency 32] [--seconds 10] [--warmup 2] [--server-warmup 15] [--results <file>] [--log <server log file>] [--pid-file <file>]";
 
     public static BenchOptions Parse(string[] args)
@@ -219,7 +451,7 @@ internal sealed record BenchOptions(
         string? Optional(string name) => values.Remove(name, out var v) ? v : null;
         int Number(string name, int fallback) => values.Remove(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var options = new BenchOptions(
-            Text("db"), Text("web"), Number("port", 0), Number("contributions", 100_000),
+            Text("db"), Text("web"), Number("port", 0), Number("contributions", 100_000), Number("draft-contributions", 10_000),
             double.Parse(Optional("deep") ?? "0.9", CultureInfo.InvariantCulture),
             Number("concurrency", 32), Number("seconds", 10), Number("warmup", 2), Number("server-warmup", 15),
             Optional("results"), Optional("log"), Optional("pid-file"));
@@ -235,6 +467,10 @@ internal sealed record BenchOptions(
         if (options.Contributions < 100)
         {
             throw new ArgumentException("--contributions is at least 100, so that a deep page exists below the first.");
+        }
+        if (options.DraftContributions < 10)
+        {
+            throw new ArgumentException("--draft-contributions is at least 10, so that the drafts have something to summarize.");
         }
         return options;
     }

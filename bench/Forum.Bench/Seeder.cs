@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Forum.Bench;
 
 /// <summary>Where the seeded list ends, so that a deep cursor can be computed without paging down to it.</summary>
-public sealed record SeededRange(long FirstId, int Count, int Versions, DateTime FirstAt, TimeSpan Step, TimeSpan Took)
+public sealed record SeededRange(long FirstId, int Count, int Versions, long Words, DateTime FirstAt, TimeSpan Step, TimeSpan Took)
 {
     public long IdAt(int index) => FirstId + index;
     public DateTime CreatedAt(int index) => FirstAt + Step * index;
@@ -24,7 +24,25 @@ public static class Seeder
         (40, ["fr"]), (20, ["en"]), (10, ["es"]), (15, ["fr", "en"]), (8, ["fr", "es"]), (7, ["fr", "en", "es"]),
     ];
 
-    public static SeededRange Seed(string dbPath, int phaseId, string authorId, int count, DateTime newest, TimeSpan spread)
+    /// <summary>The busy phase: a mix of language sets, short repetitive bodies.</summary>
+    public static SeededRange Seed(string dbPath, int phaseId, string authorId, int count, DateTime newest, TimeSpan spread) =>
+        Insert(dbPath, phaseId, authorId, count, newest, spread, new Random(42), PickCodes,
+            (random, codes) => codes.Select(code => (code, Body(random, code))).ToList());
+
+    /// <summary>
+    /// The draft phase: every contribution in en, fr and es (one of them the original), each version a translation
+    /// of the same generated proposal, so that each language has as many texts to summarize as there are contributions.
+    /// </summary>
+    public static SeededRange SeedTranslated(string dbPath, int phaseId, string authorId, int count, DateTime newest, TimeSpan spread) =>
+        Insert(dbPath, phaseId, authorId, count, newest, spread, new Random(7),
+            random => ProposalText.Languages.Skip(random.Next(3)).Concat(ProposalText.Languages).Take(3).ToArray(),
+            (random, codes) => ProposalText.Write(random, codes));
+
+    /// <param name="pickCodes">The languages of one contribution, the original first.</param>
+    /// <param name="bodies">The body of each version of one contribution.</param>
+    private static SeededRange Insert(
+        string dbPath, int phaseId, string authorId, int count, DateTime newest, TimeSpan spread, Random random,
+        Func<Random, string[]> pickCodes, Func<Random, string[], List<(string Code, string Body)>> bodies)
     {
         var clock = Stopwatch.StartNew();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, DefaultTimeout = 60 }.ToString());
@@ -33,10 +51,10 @@ public static class Seeder
         Execute(connection, "PRAGMA foreign_keys=ON;");
         EnsureStorageFormat(connection, phaseId);
 
-        var random = new Random(42);
         var step = spread / count;
         var firstAt = newest - step * (count - 1);
         var versions = 0;
+        var words = 0L;
         long firstId;
         using (var transaction = connection.BeginTransaction())
         {
@@ -56,22 +74,22 @@ public static class Seeder
             {
                 var id = firstId + i;
                 var at = firstAt + step * i;
-                var codes = PickCodes(random);
+                var codes = pickCodes(random);
                 Run(contribution, id, phaseId, authorId, codes[0], at, string.Join(',', codes.Order(StringComparer.Ordinal)),
                     // EF Core's SQLite provider stores a Guid as upper-case text; Microsoft.Data.Sqlite alone would bind a blob.
                     Guid.NewGuid().ToString().ToUpperInvariant());
-                foreach (var code in codes)
+                foreach (var (code, body) in bodies(random, codes))
                 {
-                    var body = Body(random, code);
-                    Run(version, id, code, $"{Titles[code]} {id}", body, "<p>" + body + "</p>", authorId, at);
+                    Run(version, id, code, $"{Titles[code]} {id}", body, Html(body), authorId, at);
                     versions++;
+                    words += body.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
                 }
             }
             transaction.Commit();
         }
         // Start the measurements from a checkpointed database, as a server that has been running a while would be.
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-        return new SeededRange(firstId, count, versions, firstAt, step, clock.Elapsed);
+        return new SeededRange(firstId, count, versions, words, firstAt, step, clock.Elapsed);
     }
 
     /// <summary>Fails if EF Core no longer writes Guids and dates the way these inserts do, as the server's reads compare them as text.</summary>
@@ -127,6 +145,10 @@ public static class Seeder
         text[^1] = '.';
         return text.ToString();
     }
+
+    /// <summary>What the server's renderer would make of these plain paragraphs.</summary>
+    private static string Html(string body) =>
+        string.Concat(body.Split("\n\n").Select(paragraph => "<p>" + paragraph.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") + "</p>"));
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Forum.Bench;
 
@@ -12,6 +13,7 @@ public sealed class ServerProcess : IDisposable
     private readonly object _gate = new();
     private readonly List<string> _failures = [];
     private readonly Queue<string> _tail = new();
+    private readonly List<DraftComputation> _draftComputations = [];
     private string? _pendingFailure;
     private bool _closed;
 
@@ -47,6 +49,8 @@ public sealed class ServerProcess : IDisposable
         info.Environment["Database__SeedDemoData"] = "false";
         info.Environment["Forum__Admin__Email"] = admin.Email;
         info.Environment["Forum__Admin__Password"] = admin.Password;
+        // Drafts are recomputed as soon as a phase changes, so that the benchmark can wait for them instead of 30 s.
+        info.Environment["Forum__SummaryDelaySeconds"] = "0";
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the server.");
@@ -112,6 +116,15 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The draft summary computations the server logged so far, oldest first.</summary>
+    public IReadOnlyList<DraftComputation> DraftComputations()
+    {
+        lock (_gate)
+        {
+            return [.. _draftComputations];
+        }
+    }
+
     private void OnLine(string? line)
     {
         if (line is null)
@@ -137,6 +150,10 @@ public sealed class ServerProcess : IDisposable
                     _failures.Add($"{_pendingFailure} {line.Trim()}");
                 }
                 _pendingFailure = null;
+            }
+            if (DraftComputation.TryParse(line) is { } draft)
+            {
+                _draftComputations.Add(draft);
             }
             if (line.StartsWith("fail:") || line.StartsWith("crit:"))
             {
@@ -174,3 +191,26 @@ public sealed class ServerProcess : IDisposable
 }
 
 public sealed record Account(string Email, string Password);
+
+/// <summary>One "Draft summaries of phase N computed: ..." line of the server log, with its per-language timings as logged.</summary>
+public sealed partial record DraftComputation(int PhaseId, string Timings)
+{
+    public static DraftComputation? TryParse(string line) =>
+        LogLine().Match(line) is { Success: true } m ? new DraftComputation(int.Parse(m.Groups[1].Value), m.Groups[2].Value.Trim()) : null;
+
+    /// <summary>Each language's part of the line: "en 10000 contributions read in 120 ms, summarized in 900 ms".</summary>
+    public IReadOnlyList<DraftLanguageTiming> Languages() =>
+        LanguagePart().Matches(Timings).Select(m => new DraftLanguageTiming(m.Groups[1].Value, int.Parse(m.Groups[2].Value),
+            double.Parse(m.Groups[3].Value), double.Parse(m.Groups[4].Value))).ToList();
+
+    [GeneratedRegex(@"Draft summaries of phase (\d+) computed: (.*)$")]
+    private static partial Regex LogLine();
+
+    [GeneratedRegex(@"(\w+) (\d+) contributions read in (\d+) ms, summarized in (\d+) ms")]
+    private static partial Regex LanguagePart();
+}
+
+public sealed record DraftLanguageTiming(string Language, int Contributions, double ReadMs, double SummarizeMs)
+{
+    public double TotalMs => ReadMs + SummarizeMs;
+}
