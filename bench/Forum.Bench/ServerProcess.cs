@@ -198,7 +198,7 @@ public sealed partial record DraftComputation(int PhaseId, string Timings)
     public static DraftComputation? TryParse(string line) =>
         LogLine().Match(line) is { Success: true } m ? new DraftComputation(int.Parse(m.Groups[1].Value), m.Groups[2].Value.Trim()) : null;
 
-    /// <summary>Each language's part of the line: "en 10000 contributions read in 120 ms, summarized in 900 ms".</summary>
+    /// <summary>Each language's part of the line: "en 10000 contributions read in 120 ms, summarized in 900 ms", with "(sampled from N)" after "contributions" in a large phase.</summary>
     public IReadOnlyList<DraftLanguageTiming> Languages() =>
         LanguagePart().Matches(Timings).Select(m => new DraftLanguageTiming(m.Groups[1].Value, int.Parse(m.Groups[2].Value),
             double.Parse(m.Groups[3].Value), double.Parse(m.Groups[4].Value))).ToList();
@@ -206,7 +206,7 @@ public sealed partial record DraftComputation(int PhaseId, string Timings)
     [GeneratedRegex(@"Draft summaries of phase (\d+) computed: (.*)$")]
     private static partial Regex LogLine();
 
-    [GeneratedRegex(@"(\w+) (\d+) contributions read in (\d+) ms, summarized in (\d+) ms")]
+    [GeneratedRegex(@"(\w+) (\d+) contributions(?: \(sampled from \d+\))? read in (\d+) ms, summarized in (\d+) ms")]
     private static partial Regex LanguagePart();
 }
 

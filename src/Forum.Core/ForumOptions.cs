@@ -24,6 +24,13 @@ public sealed class ForumOptions
     /// <summary>How long draft summaries wait after a change before recomputing, so a burst of posts costs one computation.</summary>
     [Range(0, 86_400)]
     public int SummaryDelaySeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A draft summary reads at most this many contributions per language; larger phases are summarized
+    /// from an even, deterministic sample, which keeps the time and memory of a draft bounded.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int SummaryMaxContributions { get; set; } = 20_000;
 }
 
 /// <summary>Size limits on user text, in characters. The reference forum has 44,000-character reports.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Forum.Core;
 using Forum.Core.Contributions;
 using Forum.Core.Languages;
 using Forum.Core.Time;
@@ -20,13 +21,14 @@ public enum DraftStatus
     Pending,
 }
 
-public sealed record StoredDraft(DraftStatus Status, DateTime? ComputedAt, DraftSummaryResult Draft);
+/// <param name="Available">How many contributions the phase has in the language; more than the draft read when it was sampled.</param>
+public sealed record StoredDraft(DraftStatus Status, DateTime? ComputedAt, int Available, DraftSummaryResult Draft);
 
 /// <summary>How long one language's draft took: reading its versions, then summarizing.</summary>
-public sealed record DraftTiming(string Language, int Contributions, TimeSpan Reading, TimeSpan Summarizing);
+public sealed record DraftTiming(string Language, int Contributions, int Available, TimeSpan Reading, TimeSpan Summarizing);
 
 /// <summary>Computes and stores a phase's draft summary per language, and reads it back with whether it is current.</summary>
-public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summarizer, ForumLanguages languages, ForumClock clock)
+public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summarizer, ForumLanguages languages, ForumClock clock, ForumOptions options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,11 +38,11 @@ public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summariz
             .FirstOrDefaultAsync(d => d.PhaseId == phaseId && d.Language == language, cancellation);
         if (stored is null)
         {
-            return new StoredDraft(DraftStatus.Pending, null, new DraftSummaryResult(language, 0, 0, [], []));
+            return new StoredDraft(DraftStatus.Pending, null, 0, new DraftSummaryResult(language, 0, 0, [], []));
         }
         var revision = await RevisionAsync(phaseId, cancellation);
         var draft = JsonSerializer.Deserialize<DraftSummaryResult>(stored.Content, Json)!;
-        return new StoredDraft(stored.Revision >= revision ? DraftStatus.Ready : DraftStatus.Stale, stored.ComputedAt, draft);
+        return new StoredDraft(stored.Revision >= revision ? DraftStatus.Ready : DraftStatus.Stale, stored.ComputedAt, stored.ContributionCount, draft);
     }
 
     /// <summary>Whether any language's draft of the phase is missing or older than the phase's contributions.</summary>
@@ -62,17 +64,21 @@ public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summariz
         {
             var started = Stopwatch.GetTimestamp();
             var sources = new List<SummarySource>();
-            var versions = from v in db.Set<ContributionVersion>().AsNoTracking()
-                           join c in db.Set<Contribution>() on v.ContributionId equals c.Id
-                           where c.PhaseId == phaseId && !c.IsHidden && v.Language == language
-                           select new SummarySource(c.Id, v.Body);
+            var inLanguage = from v in db.Set<ContributionVersion>().AsNoTracking()
+                             join c in db.Set<Contribution>() on v.ContributionId equals c.Id
+                             where c.PhaseId == phaseId && !c.IsHidden && v.Language == language
+                             select new { c.Id, v.Body };
+            var available = await inLanguage.CountAsync(cancellation);
+            // Every step-th contribution by id: an even sample across the whole phase, the same on every run.
+            var step = (available + options.SummaryMaxContributions - 1) / options.SummaryMaxContributions;
+            var versions = (step > 1 ? inLanguage.Where(r => r.Id % step == 0) : inLanguage).Select(r => new SummarySource(r.Id, r.Body));
             await foreach (var source in versions.AsAsyncEnumerable().WithCancellation(cancellation))
             {
                 sources.Add(source);
             }
             var read = Stopwatch.GetElapsedTime(started);
             var draft = summarizer.Summarize(language, sources);
-            timings.Add(new DraftTiming(language, draft.ContributionCount, read, Stopwatch.GetElapsedTime(started) - read));
+            timings.Add(new DraftTiming(language, draft.ContributionCount, available, read, Stopwatch.GetElapsedTime(started) - read));
             var content = JsonSerializer.Serialize(draft, Json);
             var record = await db.Set<DraftSummaryRecord>().FirstOrDefaultAsync(d => d.PhaseId == phaseId && d.Language == language, cancellation);
             if (record is null)
@@ -83,7 +89,7 @@ public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summariz
             record.Content = content;
             record.Revision = revision;
             record.ComputedAt = clock.UtcNow;
-            record.ContributionCount = draft.ContributionCount;
+            record.ContributionCount = available;
             await db.SaveChangesAsync(cancellation);
         }
         return timings;

@@ -24,6 +24,11 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     // still gets a fresh draft every delay rather than never.
     private readonly ConcurrentDictionary<int, DateTimeOffset> _queued = new();
 
+    // A phase is not recomputed sooner than this many times its last computation after it ended, so a
+    // large phase under constant posting spends at most a tenth of the time on its drafts.
+    private const int QuietFactor = 10;
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _earliestNext = new();
+
     public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
     {
         if (forumEvent is StatisticsChanged changed)
@@ -37,6 +42,10 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     public void Queue(int phaseId, TimeSpan delay = default)
     {
         var due = time.GetUtcNow() + delay;
+        if (delay > TimeSpan.Zero && _earliestNext.TryGetValue(phaseId, out var earliest) && earliest > due)
+        {
+            due = earliest;
+        }
         if (_queued.TryAdd(phaseId, due))
         {
             _queue.Writer.TryWrite(phaseId);
@@ -96,9 +105,13 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var started = time.GetTimestamp();
             var timings = await scope.ServiceProvider.GetRequiredService<DraftSummaries>().ComputeAsync(phaseId, cancellation);
+            var took = time.GetElapsedTime(started);
+            _earliestNext[phaseId] = time.GetUtcNow() + took * QuietFactor;
             logger.LogInformation("Draft summaries of phase {Phase} computed: {Timings}", phaseId,
-                string.Join("; ", timings.Select(t => $"{t.Language} {t.Contributions} contributions read in {t.Reading.TotalMilliseconds:F0} ms, summarized in {t.Summarizing.TotalMilliseconds:F0} ms")));
+                string.Join("; ", timings.Select(t =>
+                    $"{t.Language} {t.Contributions} contributions{(t.Available > t.Contributions ? $" (sampled from {t.Available})" : "")} read in {t.Reading.TotalMilliseconds:F0} ms, summarized in {t.Summarizing.TotalMilliseconds:F0} ms")));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -23,7 +23,7 @@ public static class DraftSummariesApi
     public sealed record DraftSentenceView(long ContributionId, string ContributionUrl, int SentenceIndex, string Text, double Score);
 
     public sealed record DraftView(
-        int PhaseId, string Language, DraftStatus Status, DateTimeOffset? ComputedAt, int ContributionCount, int SentenceCount,
+        int PhaseId, string Language, DraftStatus Status, DateTimeOffset? ComputedAt, int ContributionCount, int SampledContributions, int SentenceCount,
         IReadOnlyList<DraftSentenceView> Sentences, IReadOnlyList<KeyTerm> KeyTerms);
 
     internal static async Task<Ok<DraftView>> GetDraft(int phaseId, string language, ForumDbContext db, DraftSummaries drafts, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user)
@@ -33,7 +33,7 @@ public static class DraftSummariesApi
         var stored = await drafts.ReadAsync(phaseId, code);
         var draft = stored.Draft;
         return TypedResults.Ok(new DraftView(phaseId, code, stored.Status, stored.ComputedAt is { } at ? clock.ToLocal(at) : null,
-            draft.ContributionCount, draft.SentenceCount,
+            stored.Available, draft.ContributionCount, draft.SentenceCount,
             draft.Sentences.Select(s => new DraftSentenceView(s.ContributionId, $"/api/contributions/{s.ContributionId}", s.SentenceIndex, s.Text, s.Score)).ToList(),
             draft.KeyTerms));
     }
