@@ -33,16 +33,20 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     {
         if (forumEvent is StatisticsChanged changed)
         {
-            Queue(changed.PhaseId, TimeSpan.FromSeconds(options.SummaryDelaySeconds));
+            Queue(changed.PhaseId, TimeSpan.FromSeconds(options.SummaryDelaySeconds), afterQuietTime: true);
         }
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Asks for a phase's drafts to be recomputed after <paramref name="delay"/>; asking again before it runs keeps the earlier time.</summary>
-    public void Queue(int phaseId, TimeSpan delay = default)
+    /// <summary>
+    /// Asks for a phase's drafts to be recomputed after <paramref name="delay"/>, and with <paramref name="afterQuietTime"/>
+    /// not before the quiet time of its last computation (changes wait, a moderator's refresh does not).
+    /// Asking again before it runs keeps the earlier time.
+    /// </summary>
+    public void Queue(int phaseId, TimeSpan delay = default, bool afterQuietTime = false)
     {
         var due = time.GetUtcNow() + delay;
-        if (delay > TimeSpan.Zero && _earliestNext.TryGetValue(phaseId, out var earliest) && earliest > due)
+        if (afterQuietTime && _earliestNext.TryGetValue(phaseId, out var earliest) && earliest > due)
         {
             due = earliest;
         }
