@@ -27,6 +27,7 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     // A phase is not recomputed sooner than this many times its last computation after it ended, so a
     // large phase under constant posting spends at most a tenth of the time on its drafts.
     private const int QuietFactor = 10;
+    private static readonly TimeSpan RefreshStep = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<int, DateTimeOffset> _earliestNext = new();
 
     public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
@@ -66,10 +67,10 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
             await CatchUpAsync(stoppingToken);
             await foreach (var phaseId in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                var wait = _queued.GetValueOrDefault(phaseId) - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                // Waits in short steps, so that a moderator's refresh, which moves the time earlier, is not held up.
+                for (var wait = _queued.GetValueOrDefault(phaseId) - time.GetUtcNow(); wait > TimeSpan.Zero; wait = _queued.GetValueOrDefault(phaseId) - time.GetUtcNow())
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    await Task.Delay(wait < RefreshStep ? wait : RefreshStep, time, stoppingToken);
                 }
                 // Changes arriving from now on queue the phase again.
                 _queued.TryRemove(phaseId, out _);
