@@ -92,6 +92,11 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
         }
 
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellation) : null;
+        if (own is not null)
+        {
+            // A savepoint inside a transaction that exists only for this save protects nothing and costs two statements.
+            db.Database.AutoSavepointsEnabled = false;
+        }
         try
         {
             await TallyWriter.ApplyAsync(db, changes, cancellation);
@@ -101,6 +106,7 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
             if (own is not null)
             {
                 await own.DisposeAsync();
+                db.Database.AutoSavepointsEnabled = true;
             }
             throw;
         }
@@ -133,6 +139,7 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
                 await own.CommitAsync();
             }
             await own.DisposeAsync();
+            db.Database.AutoSavepointsEnabled = true;
         }
         if (committed && events() is { } forumEvents)
         {

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Forum.Synthesis.Statistics;
 
 /// <summary>
-/// Applies tally changes with one atomic upsert per row, inside the caller's transaction: concurrent
-/// posts to one phase add to the same rows without reading them first, so none is lost and none conflicts.
+/// Applies tally changes inside the caller's transaction with atomic upserts: concurrent posts to one
+/// phase add to the same rows without reading them first, so none is lost and none conflicts. All
+/// rows of a table go in one multi-row statement, which keeps SQLite's write lock held briefly.
 /// SQLite and SQL Server spell an upsert differently; both are written out here.
 /// </summary>
 internal static class TallyWriter
@@ -15,45 +16,58 @@ internal static class TallyWriter
     public static async Task ApplyAsync(DbContext db, TallyChanges changes, CancellationToken cancellation)
     {
         var sqlServer = IsSqlServer(db);
+
         // Distinct contributors first: an author's count moving from 0 or to 0 changes that tally.
-        foreach (var (key, delta) in changes.Contributors.ToList())
+        var contributors = changes.Contributors.ToList();
+        if (contributors.Count > 0)
         {
             await using var command = await CommandAsync(db, cancellation);
-            command.CommandText = sqlServer ? SqlServerContributorUpsert : SqliteContributorUpsert;
-            Add(command, "@scope", (int)key.Scope);
-            Add(command, "@scopeId", key.ScopeId);
-            Add(command, "@author", key.AuthorId);
-            Add(command, "@delta", delta);
-            var after = Convert.ToInt32(await command.ExecuteScalarAsync(cancellation));
-            if (delta > 0 && after == delta)
+            var rows = new List<string>();
+            for (var i = 0; i < contributors.Count; i++)
             {
-                changes.Count(new(key.Scope, key.ScopeId, TallyKinds.Contributors, ""), 1);
+                var (key, delta) = contributors[i];
+                rows.Add($"(@s{i}, @i{i}, @a{i}, @d{i})");
+                Add(command, $"@s{i}", (int)key.Scope);
+                Add(command, $"@i{i}", key.ScopeId);
+                Add(command, $"@a{i}", key.AuthorId);
+                Add(command, $"@d{i}", delta);
             }
-            else if (delta < 0 && after == 0)
+            command.CommandText = string.Format(sqlServer ? SqlServerContributorUpsert : SqliteContributorUpsert, string.Join(", ", rows));
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
             {
-                changes.Count(new(key.Scope, key.ScopeId, TallyKinds.Contributors, ""), -1);
+                var key = new ContributorKey((TallyScope)reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2));
+                var after = reader.GetInt32(3);
+                var delta = contributors.First(c => c.Key == key).Value;
+                if (delta > 0 && after == delta)
+                {
+                    changes.Count(new(key.Scope, key.ScopeId, TallyKinds.Contributors, ""), 1);
+                }
+                else if (delta < 0 && after == 0)
+                {
+                    changes.Count(new(key.Scope, key.ScopeId, TallyKinds.Contributors, ""), -1);
+                }
             }
         }
 
         var tallies = changes.Tallies.ToList();
-        if (tallies.Count == 0)
+        if (tallies.Count > 0)
         {
-            return;
+            await using var command = await CommandAsync(db, cancellation);
+            var rows = new List<string>();
+            for (var i = 0; i < tallies.Count; i++)
+            {
+                var (key, delta) = tallies[i];
+                rows.Add($"(@s{i}, @i{i}, @k{i}, @t{i}, @d{i})");
+                Add(command, $"@s{i}", (int)key.Scope);
+                Add(command, $"@i{i}", key.ScopeId);
+                Add(command, $"@k{i}", key.Kind);
+                Add(command, $"@t{i}", key.Item);
+                Add(command, $"@d{i}", delta);
+            }
+            command.CommandText = string.Format(sqlServer ? SqlServerTallyUpsert : SqliteTallyUpsert, string.Join(", ", rows));
+            await command.ExecuteNonQueryAsync(cancellation);
         }
-        await using var batch = await CommandAsync(db, cancellation);
-        var sql = new StringBuilder();
-        for (var i = 0; i < tallies.Count; i++)
-        {
-            var (key, delta) = tallies[i];
-            sql.AppendLine(string.Format(sqlServer ? SqlServerTallyUpsert : SqliteTallyUpsert, i));
-            Add(batch, $"@s{i}", (int)key.Scope);
-            Add(batch, $"@i{i}", key.ScopeId);
-            Add(batch, $"@k{i}", key.Kind);
-            Add(batch, $"@t{i}", key.Item);
-            Add(batch, $"@d{i}", delta);
-        }
-        batch.CommandText = sql.ToString();
-        await batch.ExecuteNonQueryAsync(cancellation);
     }
 
     public static bool IsSqlServer(DbContext db) =>
@@ -75,27 +89,40 @@ internal static class TallyWriter
         command.Parameters.Add(parameter);
     }
 
+    // {0} is the list of value rows, e.g. "(@s0, @i0, @k0, @t0, @d0), (@s1, …)". "WHERE true" lets SQLite
+    // tell the upsert's ON CONFLICT from a join constraint after INSERT … SELECT.
     internal const string SqliteTallyUpsert =
-        """INSERT INTO "StatisticTallies" ("Scope", "ScopeId", "Kind", "Item", "Count") VALUES (@s{0}, @i{0}, @k{0}, @t{0}, @d{0}) ON CONFLICT ("Scope", "ScopeId", "Kind", "Item") DO UPDATE SET "Count" = "Count" + excluded."Count";""";
+        """
+        INSERT INTO "StatisticTallies" ("Scope", "ScopeId", "Kind", "Item", "Count")
+        SELECT * FROM (VALUES {0}) WHERE true
+        ON CONFLICT ("Scope", "ScopeId", "Kind", "Item") DO UPDATE SET "Count" = "Count" + excluded."Count";
+        """;
 
     internal const string SqliteContributorUpsert =
         """
-        INSERT INTO "ContributorTallies" ("Scope", "ScopeId", "AuthorId", "Count") VALUES (@scope, @scopeId, @author, @delta)
+        INSERT INTO "ContributorTallies" ("Scope", "ScopeId", "AuthorId", "Count")
+        SELECT * FROM (VALUES {0}) WHERE true
         ON CONFLICT ("Scope", "ScopeId", "AuthorId") DO UPDATE SET "Count" = "Count" + excluded."Count"
-        RETURNING "Count";
+        RETURNING "Scope", "ScopeId", "AuthorId", "Count";
         """;
 
     // HOLDLOCK makes MERGE take a range lock, so two first posts on a new row cannot both insert it.
     internal const string SqlServerTallyUpsert =
-        """MERGE [StatisticTallies] WITH (HOLDLOCK) AS t USING (VALUES (@s{0}, @i{0}, @k{0}, @t{0}, @d{0})) AS s ([Scope], [ScopeId], [Kind], [Item], [Delta]) ON t.[Scope] = s.[Scope] AND t.[ScopeId] = s.[ScopeId] AND t.[Kind] = s.[Kind] AND t.[Item] = s.[Item] WHEN MATCHED THEN UPDATE SET [Count] = t.[Count] + s.[Delta] WHEN NOT MATCHED THEN INSERT ([Scope], [ScopeId], [Kind], [Item], [Count]) VALUES (s.[Scope], s.[ScopeId], s.[Kind], s.[Item], s.[Delta]);""";
+        """
+        MERGE [StatisticTallies] WITH (HOLDLOCK) AS t
+        USING (VALUES {0}) AS s ([Scope], [ScopeId], [Kind], [Item], [Delta])
+        ON t.[Scope] = s.[Scope] AND t.[ScopeId] = s.[ScopeId] AND t.[Kind] = s.[Kind] AND t.[Item] = s.[Item]
+        WHEN MATCHED THEN UPDATE SET [Count] = t.[Count] + s.[Delta]
+        WHEN NOT MATCHED THEN INSERT ([Scope], [ScopeId], [Kind], [Item], [Count]) VALUES (s.[Scope], s.[ScopeId], s.[Kind], s.[Item], s.[Delta]);
+        """;
 
     internal const string SqlServerContributorUpsert =
         """
         MERGE [ContributorTallies] WITH (HOLDLOCK) AS t
-        USING (VALUES (@scope, @scopeId, @author, @delta)) AS s ([Scope], [ScopeId], [AuthorId], [Delta])
+        USING (VALUES {0}) AS s ([Scope], [ScopeId], [AuthorId], [Delta])
         ON t.[Scope] = s.[Scope] AND t.[ScopeId] = s.[ScopeId] AND t.[AuthorId] = s.[AuthorId]
         WHEN MATCHED THEN UPDATE SET [Count] = t.[Count] + s.[Delta]
         WHEN NOT MATCHED THEN INSERT ([Scope], [ScopeId], [AuthorId], [Count]) VALUES (s.[Scope], s.[ScopeId], s.[AuthorId], s.[Delta])
-        OUTPUT inserted.[Count];
+        OUTPUT inserted.[Scope], inserted.[ScopeId], inserted.[AuthorId], inserted.[Count];
         """;
 }

@@ -9,8 +9,8 @@ public class TallySqlTests
     [Fact]
     public void The_sql_server_upserts_parse_as_T_SQL()
     {
-        SqlServerSyntax.Errors(string.Format(TallyWriter.SqlServerTallyUpsert, 0)).Should().BeEmpty();
-        SqlServerSyntax.Errors(TallyWriter.SqlServerContributorUpsert).Should().BeEmpty();
+        SqlServerSyntax.Errors(string.Format(TallyWriter.SqlServerTallyUpsert, "(@s0, @i0, @k0, @t0, @d0), (@s1, @i1, @k1, @t1, @d1)")).Should().BeEmpty();
+        SqlServerSyntax.Errors(string.Format(TallyWriter.SqlServerContributorUpsert, "(@s0, @i0, @a0, @d0), (@s1, @i1, @a1, @d1)")).Should().BeEmpty();
         SqlServerSyntax.Errors("MERGE [T] AS t USING (VALUES (1)) AS s (a ON t.a = s.a;").Should().NotBeEmpty("the parser does find errors");
     }
 
