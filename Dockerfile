@@ -8,6 +8,7 @@ WORKDIR /src
 # reused until a csproj or a package version changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Forum.Core/Forum.Core.csproj src/Forum.Core/
+COPY src/Forum.Synthesis/Forum.Synthesis.csproj src/Forum.Synthesis/
 COPY src/Forum.Data/Forum.Data.csproj src/Forum.Data/
 COPY src/Forum.Web/Forum.Web.csproj   src/Forum.Web/
 RUN dotnet restore src/Forum.Web/Forum.Web.csproj
