@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Forum.Core.Events;
 using Forum.Core.Time;
+using Forum.Data.Events;
 using Forum.Synthesis;
 using Forum.Synthesis.Statistics;
 using Microsoft.Data.Sqlite;
@@ -20,43 +21,34 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) => ConfigureSqlite(o, sqlite, Maintainer(sp)));
+                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) => ConfigureSqlite(o, sqlite, SaveInterceptors(sp)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
                 }
-                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, options.ConnectionString, Maintainer(sp)));
+                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, options.ConnectionString, SaveInterceptors(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
         services.AddScoped<ISynthesisData>(sp => sp.GetRequiredService<ForumDbContext>());
         services.AddSingleton(sp => new StatisticsMaintainer(sp.GetRequiredService<ForumClock>(), sp.GetService<ForumEvents>));
+        services.AddSingleton(sp => new ChangeEvents(sp.GetService<ForumEvents>));
         return services;
     }
 
-    private static StatisticsMaintainer Maintainer(IServiceProvider services) => services.GetRequiredService<StatisticsMaintainer>();
+    /// <summary>The statistics first: it commits the save's transaction, and only then are events raised.</summary>
+    private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>
+        [services.GetRequiredService<StatisticsMaintainer>(), services.GetRequiredService<ChangeEvents>()];
 
-    /// <param name="statistics">Keeps statistics current on every save; left out only where nothing is saved (design time).</param>
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, StatisticsMaintainer? statistics = null)
-    {
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
-        if (statistics is not null)
-        {
-            builder.AddInterceptors(statistics);
-        }
-    }
+    /// <param name="onSave">Keep statistics current and raise events on every save; left out only where nothing is saved (design time).</param>
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance).AddInterceptors(onSave);
 
-    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, StatisticsMaintainer? statistics = null)
-    {
-        builder.UseSqlServer(connectionString);
-        if (statistics is not null)
-        {
-            builder.AddInterceptors(statistics);
-        }
-    }
+    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
+        builder.UseSqlServer(connectionString).AddInterceptors(onSave);
 
     /// <summary>The SQLite connection string, with a relative file made absolute under the content root and its folder created.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

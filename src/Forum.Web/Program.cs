@@ -1,5 +1,6 @@
 using Forum.Web.Api;
 using Forum.Web.Extensions;
+using Forum.Web.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -22,6 +23,7 @@ app.MapStatisticsApi();
 app.MapSynthesesApi();
 app.MapExportsApi();
 app.MapDraftSummariesApi();
+app.MapHub<ForumHub>(ForumHub.Path);
 
 await app.InitializeForumDatabaseAsync();
 await app.RunAsync();

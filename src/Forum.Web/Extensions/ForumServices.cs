@@ -7,7 +7,10 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Data.Seeding;
+using Forum.Core.Events;
 using Forum.Synthesis;
+using Forum.Web.Live;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
 using Forum.Web.Caching;
@@ -46,6 +49,16 @@ public static class ForumServices
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddForumDatabase(database, builder.Environment.ContentRootPath);
         services.AddForumSynthesis();
+        // Same JSON as the API: camelCase names, enums as words ("closed").
+        services.AddSignalR().AddJsonProtocol(json =>
+            json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddSingleton<LiveUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveUpdates>());
+        services.AddSingleton(sp => new PhaseWatcher(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ForumClock>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ForumEvents>, sp.GetRequiredService<ILogger<PhaseWatcher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PhaseWatcher>());
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseWatcher>());
 
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
             {
@@ -56,6 +69,18 @@ public static class ForumServices
             .AddUserManager<ForumUserManager>()
             .AddEntityFrameworkStores<ForumDbContext>();
         services.AddAuthorizationBuilder().AddForumPolicies();
+        // Browsers cannot set headers on a WebSocket: the hub's clients send their token in the query string instead.
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer => bearer.Events = new BearerTokenEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(ForumHub.Path) && context.Request.Query["access_token"] is [{ } token, ..])
+                {
+                    context.Token = token;
+                }
+                return Task.CompletedTask;
+            },
+        });
 
         services.Configure<JsonOptions>(json =>
         {

@@ -8,9 +8,12 @@ using System.Text.Json.Nodes;
 namespace Forum.FunctionalTests.Infrastructure;
 
 /// <summary>An HTTP client speaking the forum's API as a user would, with helpers for the common set-ups.</summary>
-public sealed class ForumClient(HttpClient http, ForumApp app)
+public sealed class ForumClient(HttpClient http, ForumApp app, string? token = null)
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>The bearer token of the signed-in user; null when anonymous.</summary>
+    public string? Token { get; } = token;
 
     public async Task RegisterAsync(string email, string password)
     {
@@ -25,7 +28,7 @@ public sealed class ForumClient(HttpClient http, ForumApp app)
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         var signedIn = app.CreateClient();
         signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new ForumClient(signedIn, app);
+        return new ForumClient(signedIn, app, token);
     }
 
     public Task<HttpResponseMessage> PostAsync(string url, object body) => Http.PostAsJsonAsync(url, body);

@@ -1,0 +1,18 @@
+using Forum.Core.Phases;
+using Forum.Synthesis.Statistics;
+
+namespace Forum.Web.Live;
+
+public static class LiveMessages
+{
+    public sealed record ContributionMessage(int PhaseId, long ContributionId, long? ParentId, IReadOnlyList<string> Languages);
+
+    /// <summary>New counts, with the sentence in every forum language so each page shows its own.</summary>
+    public sealed record StatisticsMessage(
+        int PhaseId, int Contributions, int Replies, int Contributors, IReadOnlyList<CombinationCount> Combinations,
+        IReadOnlyDictionary<string, string> Sentences);
+
+    public sealed record PhaseMessage(int PhaseId, PhaseState State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
+
+    public sealed record SynthesisMessage(int PhaseId, long SynthesisId, int Number, IReadOnlyList<string> Languages);
+}
