@@ -1,6 +1,7 @@
 using Forum.Web.Api;
 using Forum.Web.Extensions;
 using Forum.Web.Live;
+using Forum.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -8,12 +9,16 @@ builder.AddForum();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseCultureFromRoute();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapOpenApi();
-app.MapGet("/", () => Results.Redirect("/api/themes")).ExcludeFromDescription();
+app.MapCultureRoot();
+app.MapRazorPages();
 app.MapForumApi();
 app.MapAccountsApi();
 app.MapThemesApi();

@@ -93,6 +93,11 @@ public static class ForumServices
         services.AddProblemDetails();
         services.AddExceptionHandler<ForumExceptionHandler>();
         services.AddOpenApi();
+        // Accented French and Spanish written as themselves in pages, not as &#xE9; entities (still HTML-encoded where it matters).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoders =>
+            encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(pages => pages.Conventions.Add(new Forum.Web.Pages.CultureRoutes.Convention()));
+        services.Configure<RouteOptions>(routes => routes.ConstraintMap["culture"] = typeof(Forum.Web.Pages.CultureRoutes.Constraint));
         var forumOptions = configuration.GetSection(ForumOptions.SectionName).Get<ForumOptions>() ?? new ForumOptions();
         services.AddContributionListCache(TimeSpan.FromSeconds(forumOptions.ListCacheSeconds));
 

@@ -25,6 +25,28 @@ public partial class UiTextsTests(ForumApp app) : IClassFixture<ForumApp>
         }
     }
 
+    /// <summary>Every key the pages and modules ask for by name exists, so no page can ever show a raw key.</summary>
+    [Fact]
+    public void Every_key_used_in_the_code_exists()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Forum.sln")))
+        {
+            root = root.Parent;
+        }
+        root.Should().NotBeNull();
+        var used = Directory.EnumerateFiles(Path.Combine(root!.FullName, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .ToList();
+        used.Should().NotBeEmpty();
+        var english = Texts.For("en");
+        used.Where(u => !english.ContainsKey(u.Key)).Should().BeEmpty("every key used must be in localization/en.json (and so in every language)");
+    }
+
+    [GeneratedRegex(@"(?:\bT|texts\.Get|Format)\((?:culture, |Culture, )?""([a-z][a-z-]*(?:\.[a-z-]+)+)""")]
+    private static partial Regex KeyUse();
+
     [Fact]
     public async Task The_forum_names_its_languages_and_states_in_the_readers_language()
     {

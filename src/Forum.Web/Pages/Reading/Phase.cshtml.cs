@@ -1,0 +1,78 @@
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Synthesis.Statistics;
+using Forum.Synthesis.Syntheses;
+using Forum.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Reading;
+
+/// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
+public sealed class PhaseModel(
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
+    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses)
+    : ForumPageModel(texts, languages, clock)
+{
+    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+    public string Sentence { get; private set; } = "";
+    public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
+    public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
+
+    /// <summary>The language filter, if any: only contributions readable in it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Language { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public sealed record SynthesisView(long Id, string Label, string AvailableIn, string Language, string Title, string BodyHtml);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        try
+        {
+            Phase = (await PhasesApi.GetPhase(id, Culture, db, Clock, User)).Value!;
+            if (Language is not null && !Languages.Contains(Language))
+            {
+                Language = null;
+            }
+            var page = await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, Language, Culture, Cursor, null, "newest");
+            if (page.Result is Ok<ContributionsApi.ContributionPage> ok)
+            {
+                Contributions = ok.Value!;
+            }
+        }
+        catch (ForumException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (ForumException e) when (e.Rule == "paging.cursor-invalid")
+        {
+            return Redirect($"/{Culture}/phases/{id}");
+        }
+
+        if (await statistics.ForPhaseAsync(id) is { } subject)
+        {
+            Sentence = sentences.Statistics(subject.Statistics, Culture, Languages);
+        }
+        Syntheses = (await syntheses.ListAsync(id, includeDrafts: false))
+            .Select(s =>
+            {
+                var shown = s.Versions.FirstOrDefault(v => v.Language == Culture) ?? s.Versions.OrderBy(v => v.Language).First();
+                var inOrder = s.Versions.Select(v => v.Language).OrderBy(l => Languages.ToList().IndexOf(l)).ToList();
+                return new SynthesisView(s.Id, T("synthesis.title", s.Number), sentences.AvailableIn(inOrder, Culture), shown.Language, shown.Title, shown.BodyHtml);
+            })
+            .ToList();
+        return Page();
+    }
+
+    public bool IsOpen => Phase.State == PhaseState.Open;
+
+    public string NextPageUrl(string cursor) =>
+        $"/{Culture}/phases/{Phase.Id}?cursor={Uri.EscapeDataString(cursor)}" + (Language is null ? "" : $"&language={Language}");
+}
