@@ -28,6 +28,11 @@ public sealed class UiTexts
 
     public IReadOnlyDictionary<string, string> For(string culture) => _cultures[culture];
 
+    /// <summary>The text for a key when any language has it, else null; for keys made from data, such as error rules.</summary>
+    public string? Find(string culture, string key) =>
+        _cultures.TryGetValue(culture, out var texts) && texts.TryGetValue(key, out var text) ? text
+        : _cultures[Fallback].GetValueOrDefault(key);
+
     public string Get(string culture, string key) =>
         _cultures.TryGetValue(culture, out var texts) && texts.TryGetValue(key, out var text) ? text
         : _cultures[Fallback].TryGetValue(key, out var english) ? english

@@ -9,15 +9,54 @@ using Forum.Synthesis.Syntheses;
 using Forum.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Forum.Core.Contributions;
+using Forum.Data.Accounts;
+using Forum.Web.Accounts;
 
 namespace Forum.Web.Pages.Reading;
 
 /// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
 public sealed class PhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
-    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses)
+    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache)
     : ForumPageModel(texts, languages, clock)
 {
+    public sealed class NewContribution
+    {
+        public string? Language { get; set; }
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+    }
+
+    /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
+    [BindProperty]
+    public NewContribution Post { get; set; } = new();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString($"/{Culture}/phases/{id}")}");
+        }
+        if (!User.IsInRole(Roles.Participant) && !User.IsModerator())
+        {
+            return Forbid();
+        }
+        try
+        {
+            var created = await ContributionsApi.PostContribution(id, new ContributionsApi.ContributionInput(Post.Language, Post.Title, Post.Body, null),
+                db, versionText, Clock, User, cache);
+            return Redirect($"/{Culture}/phases/{id}#contribution-{created.Value!.Id}");
+        }
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
+        {
+            var field = e.Field switch { "title" => "Post.Title", "language" => "Post.Language", "body" => "Post.Body", _ => "Post" };
+            ModelState.AddModelError(field, ErrorText(e));
+            return await OnGetAsync(id);
+        }
+    }
+
     public PhasesApi.PhaseView Phase { get; private set; } = null!;
     public string Sentence { get; private set; } = "";
     public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Time;
+using Forum.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Account;
+
+public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClock clock, SignInManager<ForumUser> signIn) : ForumPageModel(texts, languages, clock)
+{
+    public sealed class Form
+    {
+        [Required] public string? Email { get; set; }
+        [Required] public string? Password { get; set; }
+
+        /// <summary>Keep the session across browser restarts (two weeks); off by default, as on a shared computer.</summary>
+        public bool RememberMe { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrWhiteSpace(Input.Password))
+        {
+            ModelState.AddModelError("Input.Email", T("account.fill-both"));
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: Input.RememberMe, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError("Input.Email", T("account.locked-out"));
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", T("account.wrong-credentials"));
+            return Page();
+        }
+        return LocalRedirect(SafeReturnUrl(ReturnUrl, Culture));
+    }
+
+    /// <summary>Only a path of this site: an open redirect would let a link send people elsewhere after logging in.</summary>
+    public static string SafeReturnUrl(string? url, string culture) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : $"/{culture}";
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Forum.FunctionalTests.Infrastructure;
+
+namespace Forum.FunctionalTests.Pages;
+
+/// <summary>Forms as a browser without script sends them: a cookie, the antiforgery token from the page, form fields.</summary>
+public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<ForumApp>
+{
+    private sealed class Browser(Uri baseAddress) : IDisposable
+    {
+        public HttpClient Http { get; } = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+
+        public async Task<string> GetAsync(string path)
+        {
+            var response = await Http.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            response.StatusCode.Should().Be(HttpStatusCode.OK, html);
+            return html;
+        }
+
+        /// <summary>Submits the form of the page at <paramref name="path"/> with its antiforgery token.</summary>
+        public async Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields, string? action = null)
+        {
+            var html = await GetAsync(path);
+            var token = TokenRegex().Match(html).Groups[1].Value;
+            token.Should().NotBeEmpty("every form carries an antiforgery token");
+            fields["__RequestVerificationToken"] = token;
+            return await Http.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+        }
+
+        public void Dispose() => Http.Dispose();
+    }
+
+    private Browser NewBrowser() => new(app.CreateClient().BaseAddress!);
+
+    private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
+
+    [Fact]
+    public async Task A_visitor_registers_in_French_posts_with_a_mistake_then_posts_and_logs_out()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        using var browser = NewBrowser();
+
+        Text(await browser.GetAsync($"/fr/phases/{phase}")).Should().Contain("Connectez-vous pour contribuer.");
+        var registered = await browser.SubmitAsync("/fr/account/register", new()
+        {
+            ["Input.Email"] = $"amelie-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = "Amélie",
+        });
+        registered.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        registered.Headers.Location!.OriginalString.Should().Be("/fr");
+
+        var missingTitle = await browser.SubmitAsync($"/fr/phases/{phase}", new() { ["Post.Language"] = "fr", ["Post.Title"] = "", ["Post.Body"] = "Les SCIC réunissent tous les acteurs." });
+        missingTitle.StatusCode.Should().Be(HttpStatusCode.OK);
+        var form = await missingTitle.Content.ReadAsStringAsync();
+        Regex.Match(form, "<span id=\"post-title-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
+            .Should().Contain("Donnez un titre à votre contribution.", "the error sits next to its field, in the page's language");
+        form.Should().Contain("Les SCIC réunissent tous les acteurs.", "nothing the participant wrote is lost");
+
+        var posted = await browser.SubmitAsync($"/fr/phases/{phase}", new() { ["Post.Language"] = "fr", ["Post.Title"] = "Les SCIC", ["Post.Body"] = "Les SCIC **réunissent** tous les acteurs." });
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        posted.Headers.Location!.OriginalString.Should().MatchRegex($"^/fr/phases/{phase}#contribution-\\d+$");
+        var page = await browser.GetAsync($"/fr/phases/{phase}");
+        page.Should().Contain("<div lang=\"fr\"><p>Les SCIC <strong>réunissent</strong> tous les acteurs.</p>");
+        Text(page).Should().Contain("Amélie").And.Contain("1 contribution au total");
+
+        var loggedOut = await browser.SubmitAsync($"/fr/phases/{phase}", new(), $"/fr/account/logout");
+        loggedOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Text(await browser.GetAsync($"/fr/phases/{phase}")).Should().Contain("Connectez-vous pour contribuer.");
+    }
+
+    [Fact]
+    public async Task Forms_without_their_antiforgery_token_are_refused_and_wrong_passwords_say_so()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        using var browser = NewBrowser();
+        var forged = await browser.Http.PostAsync($"/en/phases/{phase}", new FormUrlEncodedContent(new Dictionary<string, string> { ["Post.Title"] = "x", ["Post.Body"] = "y" }));
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        var wrong = await browser.SubmitAsync("/es/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = "not-the-password" });
+        wrong.StatusCode.Should().Be(HttpStatusCode.OK);
+        Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("Este correo y esta contraseña no corresponden a ninguna cuenta.");
+
+        var offsite = await browser.SubmitAsync("/en/account/login?returnUrl=//evil.example", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword, ["ReturnUrl"] = "//evil.example" });
+        offsite.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        offsite.Headers.Location!.OriginalString.Should().Be("/en", "a login never sends people to another site");
+    }
+
+    [Fact]
+    public async Task A_closed_phase_shows_a_banner_instead_of_the_form()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "Closed for the test." });
+        using var browser = NewBrowser();
+        var html = await browser.GetAsync($"/es/phases/{phase}");
+        html.Should().Contain("id=\"phase-closed-banner\"").And.NotContain("id=\"post-form\"");
+        Text(html).Should().Contain("Esta fase está cerrada: ya no acepta contribuciones.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
