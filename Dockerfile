@@ -3,6 +3,8 @@
 # ---- build -------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# npm installs the browser packages (the SignalR client) from src/Forum.Web/package-lock.json during the build.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 
 # Restore first, from the project and props files only, so the package layer is
 # reused until a csproj or a package version changes.

@@ -3,6 +3,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The browser tests drive Debian's Chromium; install it when it is missing (as root, or through sudo).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  if [ "$(id -u)" -eq 0 ]; then as_root=""; else as_root="sudo"; fi
+  $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null \
+    || { echo "Could not install chromium: the browser tests will fail." >&2; }
+fi
+
 results=TestResults
 rm -rf "$results"
 dotnet test Forum.sln --configuration Release --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"

@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseBrowserPackages();
 app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();

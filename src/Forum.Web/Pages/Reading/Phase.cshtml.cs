@@ -16,6 +16,9 @@ using Forum.Web.Accounts;
 
 namespace Forum.Web.Pages.Reading;
 
+/// <summary>A contribution in a list, with the page that formats it.</summary>
+public sealed record ContributionCard(ContributionsApi.ContributionSummary Contribution, ForumPageModel Page);
+
 /// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
 public sealed class PhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
@@ -111,6 +114,28 @@ public sealed class PhaseModel(
     }
 
     public bool IsOpen => Phase.State == PhaseState.Open;
+
+    /// <summary>One contribution as the list shows it, for the live script to insert when it is posted.</summary>
+    public async Task<IActionResult> OnGetCardAsync(int id, long contributionId)
+    {
+        try
+        {
+            var view = (await ContributionsApi.GetContribution(contributionId, db, Clock, User)).Value!;
+            if (view.PhaseId != id || view.ParentId is not null)
+            {
+                return NotFound();
+            }
+            var shown = view.Versions.FirstOrDefault(v => v.Language == Culture) ?? view.Versions.First(v => v.IsOriginal);
+            var summary = new ContributionsApi.ContributionSummary(view.Id, view.PhaseId, view.ParentId, view.Author, view.OriginalLanguage, view.Languages,
+                view.Replies.Count, view.CreatedAt, view.Hidden is not null,
+                new ContributionsApi.ShownVersion(shown.Language, shown.IsOriginal, shown.Language != Culture, shown.Title, shown.BodyHtml));
+            return Partial("_Contribution", new ContributionCard(summary, this));
+        }
+        catch (ForumException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+    }
 
     public string NextPageUrl(string cursor) =>
         $"/{Culture}/phases/{Phase.Id}?cursor={Uri.EscapeDataString(cursor)}" + (Language is null ? "" : $"&language={Language}");

@@ -1,0 +1,69 @@
+using Forum.FunctionalTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Forum.FunctionalTests.Browser;
+
+/// <summary>Two people in two browser contexts on the app's real Kestrel port: one posts in French, the other reads in English, live.</summary>
+public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClassFixture<ForumApp>, IClassFixture<BrowserFixture>
+{
+    private string Url(string path) => new Uri(app.CreateClient().BaseAddress!, path).ToString();
+
+    private static async Task WaitForLiveAsync(IPage page) =>
+        await Expect(page.Locator("html[data-live='on']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+    [Fact]
+    public async Task A_French_post_appears_live_for_an_English_reader_and_the_form_closes_with_the_phase()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+
+        await using var readerContext = await browser.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var reader = await readerContext.NewPageAsync();
+        await reader.GotoAsync(Url($"/en/phases/{phase}"));
+        await Expect(reader.Locator("#statistics-sentence")).ToHaveTextAsync("No contributions yet");
+        await WaitForLiveAsync(reader);
+
+        await using var writerContext = await browser.Browser.NewContextAsync(new() { Locale = "fr-FR" });
+        var writer = await writerContext.NewPageAsync();
+        await writer.GotoAsync(Url("/fr/account/register"));
+        await writer.FillAsync("#email", $"camille-{Guid.NewGuid():N}@tests.localhost");
+        await writer.FillAsync("#name", "Camille");
+        await writer.FillAsync("#password", "Passw0rd!");
+        await writer.ClickAsync("button[type=submit]");
+        await writer.GotoAsync(Url($"/fr/phases/{phase}"));
+        await WaitForLiveAsync(writer);
+        await writer.SelectOptionAsync("#post-language", "fr");
+        await writer.FillAsync("#post-title", "Les monnaies locales");
+        await writer.FillAsync("#post-body", "Les monnaies locales **relocalisent** l'économie.");
+        await writer.ClickAsync("#post-form button[type=submit]");
+
+        var article = reader.Locator("#contribution-list article.contribution");
+        await Expect(article).ToHaveCountAsync(1);
+        await Expect(article.Locator("abbr.badge[lang=fr]")).ToHaveTextAsync("fr");
+        await Expect(article.Locator("div[lang=fr] strong")).ToHaveTextAsync("relocalisent");
+        await Expect(article.Locator(".fallback")).ToContainTextAsync("French");
+        await Expect(reader.Locator("#statistics-sentence")).ToHaveTextAsync("1 contribution in total: 1 in French only");
+
+        await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "End of the phase." });
+        await Expect(writer.Locator("#post-form button[type=submit]")).ToBeDisabledAsync();
+        await Expect(writer.Locator("#phase-closed-banner")).ToHaveTextAsync("Cette phase est close : elle n’accepte plus de contributions.");
+        await Expect(writer.Locator("#phase-state")).ToHaveTextAsync("Close");
+        await Expect(reader.Locator("#phase-state")).ToHaveTextAsync("Closed");
+    }
+
+    [Fact]
+    public async Task The_language_switcher_keeps_the_page()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"/en/phases/{phase}"));
+        await page.ClickAsync("nav.languages a[lang=es]");
+        await Expect(page).ToHaveURLAsync(Url($"/es/phases/{phase}"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await Expect(page.Locator("#statistics-sentence")).ToHaveTextAsync("Todavía no hay contribuciones");
+        await Expect(page.Locator("nav.languages a[aria-current=page]")).ToHaveTextAsync("ES");
+    }
+}
