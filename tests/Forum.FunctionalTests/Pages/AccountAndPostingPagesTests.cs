@@ -100,6 +100,37 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         Text(html).Should().Contain("Esta fase está cerrada: ya no acepta contribuciones.");
     }
 
+    [Fact]
+    public async Task A_contribution_page_shows_every_version_side_by_side_and_takes_translations_and_replies()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("auteur");
+        var id = (await author.PostContributionAsync(phase, "fr", "Les tiers-lieux", "Les tiers-lieux **rassemblent** les habitants."))["id"]!.GetValue<long>();
+        using var browser = NewBrowser();
+        var registered = await browser.SubmitAsync("/es/account/register", new() { ["Input.Email"] = $"lucia-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = "Lucía" });
+        registered.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var page = await browser.GetAsync($"/es/contributions/{id}");
+        page.Should().Contain("<section class=\"version\" lang=\"fr\"").And.Contain("<option value=\"es\" lang=\"es\">español</option>");
+        Text(page).Should().Contain("francés (original)");
+
+        var empty = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = " " }, $"/es/contributions/{id}?handler=Translate");
+        empty.StatusCode.Should().Be(HttpStatusCode.OK);
+        Regex.Match(await empty.Content.ReadAsStringAsync(), "<span id=\"translation-body-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
+            .Should().Contain("Escriba su contribución antes de publicarla.");
+
+        var translated = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = "Los terceros lugares **reúnen** a los vecinos." }, $"/es/contributions/{id}?handler=Translate");
+        translated.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var replied = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Reply.Language"] = "es", ["Reply.Body"] = "¡Muy de acuerdo!" }, $"/es/contributions/{id}?handler=Reply");
+        replied.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var after = await browser.GetAsync($"/es/contributions/{id}");
+        after.Should().Contain("<section class=\"version\" lang=\"es\"").And.Contain("<h1 lang=\"es\">Los terceros lugares</h1>");
+        Text(after).Should().Contain("español (traducción de Lucía)").And.Contain("Respuestas (1)").And.Contain("¡Muy de acuerdo!");
+        (await browser.Http.GetAsync("/es/contributions/999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }

@@ -1,0 +1,96 @@
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Data.Accounts;
+using Forum.Web.Accounts;
+using Forum.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Forum.Web.Pages.Reading;
+
+/// <summary>One contribution: every version side by side, its replies, and the forms to reply or translate.</summary>
+public sealed class ContributionModel(
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache)
+    : ForumPageModel(texts, languages, clock)
+{
+    public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
+    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+
+    public sealed class TextForm
+    {
+        public string? Language { get; set; }
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+    }
+
+    [BindProperty]
+    public TextForm Reply { get; set; } = new();
+
+    [BindProperty]
+    public TextForm Translation { get; set; } = new();
+
+    /// <summary>Languages the contribution can still be translated into.</summary>
+    public IReadOnlyList<string> MissingLanguages => Languages.Except(Contribution.Languages).ToList();
+
+    public bool CanReply => Phase.State == PhaseState.Open && Contribution.ParentId is null && Contribution.Hidden is null;
+
+    public bool CanTranslate => Phase.State != PhaseState.Scheduled && Contribution.Hidden is null && MissingLanguages.Count > 0;
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        try
+        {
+            Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
+            Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, Clock, User)).Value!;
+            return Page();
+        }
+        catch (ForumException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
+    public Task<IActionResult> OnPostReplyAsync(long id) =>
+        SubmitAsync(id, "Reply", async () =>
+            (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache)).Value!.Id);
+
+    public Task<IActionResult> OnPostTranslateAsync(long id) =>
+        SubmitAsync(id, "Translation", async () =>
+        {
+            await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache);
+            return id;
+        });
+
+    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString($"/{Culture}/contributions/{id}")}");
+        }
+        if (!User.IsInRole(Roles.Participant) && !User.IsModerator())
+        {
+            return Forbid();
+        }
+        try
+        {
+            var anchor = await submit();
+            return Redirect($"/{Culture}/contributions/{id}#contribution-{anchor}");
+        }
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
+        {
+            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", _ => null };
+            ModelState.AddModelError(field is null ? form : $"{form}.{field}", ErrorText(e));
+            return await OnGetAsync(id);
+        }
+    }
+
+    public string VersionHeading(ContributionsApi.VersionView version) =>
+        version.IsOriginal
+            ? T("contribution.original-in", LanguageName(version.Language))
+            : T("contribution.translation-in", LanguageName(version.Language), version.Author.Name);
+}
