@@ -20,6 +20,7 @@ app.UseOutputCache();
 app.MapOpenApi();
 app.MapCultureRoot();
 app.MapRazorPages();
+app.MapFeeds();
 app.MapForumApi();
 app.MapAccountsApi();
 app.MapThemesApi();

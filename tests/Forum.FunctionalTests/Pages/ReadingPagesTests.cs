@@ -108,3 +108,33 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
     [GeneratedRegex("<div lang=\"(\\w+)\">")]
     private static partial Regex BodyLangRegex();
 }
+
+public class FeedTests(DemoForumApp app) : IClassFixture<DemoForumApp>
+{
+    [Fact]
+    public async Task Phase_and_theme_feeds_list_contributions_and_published_syntheses_in_Atom()
+    {
+        var admin = await app.AdminAsync();
+        var synthesis = await admin.PostOkAsync("/api/phases/3/syntheses", new { versions = new[] { new { language = "es", title = "Síntesis de la fase 3", body = "Texto de la síntesis." } } }, HttpStatusCode.Created);
+        var draft = await admin.PostOkAsync("/api/phases/3/syntheses", new { versions = new[] { new { language = "es", title = "Borrador", body = "Aún no." } } }, HttpStatusCode.Created);
+        await admin.PostOkAsync($"/api/syntheses/{synthesis["id"]!.GetValue<long>()}/publish", new { });
+
+        var response = await app.CreateClient().GetAsync("/es/phases/3/feed.atom");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/atom+xml");
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        entries.Should().HaveCount(30, "the 29 contributions and the published synthesis");
+        var titles = entries.Select(e => e.Element(atom + "title")!.Value).ToList();
+        titles.Should().ContainSingle(t => t.StartsWith("Síntesis n.º") && t.EndsWith(": Síntesis de la fase 3"));
+        titles.Should().NotContain(t => t.Contains("Borrador"), "drafts are not published");
+        entries.Should().OnlyContain(e => e.Attribute(System.Xml.Linq.XNamespace.Xml + "lang") != null);
+        draft["status"]!.GetValue<string>().Should().Be("draft");
+
+        var theme = await app.CreateClient().GetAsync("/fr/themes/sse-initiatives-in-territories/feed.atom");
+        theme.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.CreateClient().GetAsync("/fr/phases/999/feed.atom")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await app.CreateClient().GetStringAsync("/fr/phases/3")).Should().Contain("type=\"application/atom+xml\"");
+    }
+}

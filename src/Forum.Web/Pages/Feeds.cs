@@ -1,0 +1,111 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Forum.Core.Contributions;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Phases;
+using Forum.Core.Themes;
+using Forum.Data;
+using Forum.Synthesis.Syntheses;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Web.Pages;
+
+/// <summary>
+/// Atom feeds of a phase and of a theme, in the culture of their URL: new contributions and
+/// published syntheses, newest first. Drafts and hidden contributions never appear.
+/// </summary>
+public static class Feeds
+{
+    private const int Entries = 50;
+
+    public static void MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{culture:culture}/phases/{id:int}/feed.atom", PhaseFeed).ExcludeFromDescription();
+        app.MapGet("/{culture:culture}/themes/{slug}/feed.atom", ThemeFeed).ExcludeFromDescription();
+    }
+
+    private sealed record Entry(string Id, string Title, string Html, string Language, string Author, DateTime Updated, string Link);
+
+    private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts)
+    {
+        var phase = await db.Phases.AsNoTracking().Include(p => p.Texts).Include(p => p.Theme)
+            .FirstOrDefaultAsync(p => p.Id == id && p.Theme!.IsPublished);
+        if (phase is null)
+        {
+            return Results.NotFound();
+        }
+        var title = $"{string.Format(texts.Get(culture, "phase.number"), phase.Number)}{texts.Get(culture, "heading.separator")}{LocalizedText.Pick(phase.Texts, t => t.Language, culture, phase.OriginalLanguage).Text.Title}";
+        var entries = await EntriesAsync(db, [phase.Id], culture, texts);
+        return Atom(request, $"/{culture}/phases/{id}", title, culture, entries);
+    }
+
+    private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts)
+    {
+        var theme = await db.Themes.AsNoTracking().Include(t => t.Texts).Include(t => t.Phases)
+            .FirstOrDefaultAsync(t => t.Slug == slug && t.IsPublished);
+        if (theme is null)
+        {
+            return Results.NotFound();
+        }
+        var title = LocalizedText.Pick(theme.Texts, t => t.Language, culture, theme.OriginalLanguage).Text.Title;
+        var entries = await EntriesAsync(db, theme.Phases.Select(p => p.Id).ToList(), culture, texts);
+        return Atom(request, $"/{culture}/themes/{slug}", title, culture, entries);
+    }
+
+    private static async Task<List<Entry>> EntriesAsync(ForumDbContext db, List<int> phases, string culture, UiTexts texts)
+    {
+        var contributions = await db.Contributions.AsNoTracking()
+            .Where(c => phases.Contains(c.PhaseId) && c.ParentId == null && !c.IsHidden)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(Entries)
+            .Select(c => new { c.Id, c.CreatedAt, c.OriginalLanguage, c.AuthorId, Versions = c.Versions.Select(v => new { v.Language, v.Title, v.BodyHtml }).ToList() })
+            .ToListAsync();
+        var authorIds = contributions.Select(c => c.AuthorId).Distinct().ToList();
+        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => Data.Accounts.ForumUser.PublicNameOf(u.DisplayName, u.UserName));
+        var syntheses = await db.Set<PhaseSynthesis>().AsNoTracking().Include(s => s.Versions)
+            .Where(s => phases.Contains(s.PhaseId) && s.Status == SynthesisStatus.Published)
+            .OrderByDescending(s => s.PublishedAt).Take(Entries).ToListAsync();
+
+        var entries = contributions.Select(c =>
+        {
+            var shown = c.Versions.FirstOrDefault(v => v.Language == culture) ?? c.Versions.First(v => v.Language == c.OriginalLanguage);
+            return new Entry($"contribution-{c.Id}", shown.Title ?? "", shown.BodyHtml, shown.Language, authors.GetValueOrDefault(c.AuthorId, ""), c.CreatedAt, $"/{culture}/contributions/{c.Id}");
+        }).Concat(syntheses.Select(s =>
+        {
+            var shown = s.Versions.FirstOrDefault(v => v.Language == culture) ?? s.Versions.OrderBy(v => v.Language).First();
+            var label = string.Format(texts.Get(culture, "synthesis.title"), s.Number);
+            return new Entry($"synthesis-{s.Id}", $"{label}{texts.Get(culture, "heading.separator")}{shown.Title}", shown.BodyHtml, shown.Language, "", s.PublishedAt ?? s.UpdatedAt, $"/{culture}/phases/{s.PhaseId}#syntheses");
+        }));
+        return entries.OrderByDescending(e => e.Updated).Take(Entries).ToList();
+    }
+
+    private static IResult Atom(HttpRequest request, string pagePath, string title, string culture, List<Entry> entries)
+    {
+        var site = new Uri($"{request.Scheme}://{request.Host}");
+        var feed = new SyndicationFeed(title, null, new Uri(site, pagePath))
+        {
+            Id = new Uri(site, pagePath).ToString(),
+            Language = culture,
+            LastUpdatedTime = entries.Count > 0 ? new DateTimeOffset(entries[0].Updated, TimeSpan.Zero) : DateTimeOffset.UnixEpoch,
+            Items = entries.Select(e =>
+            {
+                var item = new SyndicationItem(e.Title, new TextSyndicationContent(e.Html, TextSyndicationContentKind.Html), new Uri(site, e.Link), new Uri(site, e.Link).ToString(), new DateTimeOffset(e.Updated, TimeSpan.Zero));
+                if (e.Author.Length > 0)
+                {
+                    item.Authors.Add(new SyndicationPerson { Name = e.Author });
+                }
+                item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), e.Language);
+                return item;
+            }).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(site, pagePath + "/feed.atom"), "self", null, "application/atom+xml", 0));
+        // The formatter writes synchronously, which Kestrel refuses on the response: a feed of 50 entries is built in memory.
+        var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+}
