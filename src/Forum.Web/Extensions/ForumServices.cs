@@ -96,7 +96,32 @@ public static class ForumServices
         // Accented French and Spanish written as themselves in pages, not as &#xE9; entities (still HTML-encoded where it matters).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoders =>
             encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(pages => pages.Conventions.Add(new Forum.Web.Pages.CultureRoutes.Convention()));
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.Add(new Forum.Web.Pages.CultureRoutes.Convention());
+            pages.Conventions.AuthorizeFolder("/Moderation", Policies.ModeratorPages);
+        });
+        // Pages send people to the log-in page of their language; the API and the hub answer 401 and 403.
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/api") || path.StartsWithSegments(ForumHub.Path))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+                var culture = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { Length: 2 } first ? first : "en";
+                context.Response.Redirect($"/{culture}/account/login?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
         services.Configure<RouteOptions>(routes => routes.ConstraintMap["culture"] = typeof(Forum.Web.Pages.CultureRoutes.Constraint));
         var forumOptions = configuration.GetSection(ForumOptions.SectionName).Get<ForumOptions>() ?? new ForumOptions();
         services.AddContributionListCache(TimeSpan.FromSeconds(forumOptions.ListCacheSeconds));

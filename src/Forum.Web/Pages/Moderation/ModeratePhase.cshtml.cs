@@ -1,0 +1,103 @@
+using Forum.Core;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Synthesis.Summaries;
+using Forum.Synthesis.Syntheses;
+using Forum.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Forum.Web.Pages.Moderation;
+
+/// <summary>
+/// The moderation team's view of one phase: its schedule (open, close, extend, reopen, with a reason),
+/// every contribution with hide and restore, the syntheses with the draft summary beside the editor,
+/// and the audit trail. Only moderators reach it (see the folder's policy in ForumServices).
+/// </summary>
+public sealed class ModeratePhaseModel(
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options,
+    SynthesisService syntheses, DraftSummaries drafts, IOutputCacheStore cache)
+    : ForumPageModel(texts, languages, clock)
+{
+    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+    public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
+    public IReadOnlyList<PhaseSynthesis> Syntheses { get; private set; } = [];
+    public StoredDraft Draft { get; private set; } = null!;
+    public IReadOnlyList<PhasesApi.AuditView> Audit { get; private set; } = [];
+
+    /// <summary>The language of the draft summary shown beside the editor.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? DraftLanguage { get; set; }
+
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DateTime? Until { get; set; }
+    [BindProperty] public long? ContributionId { get; set; }
+    [BindProperty] public long? SynthesisId { get; set; }
+    [BindProperty] public string? SynthesisLanguage { get; set; }
+    [BindProperty] public string? SynthesisTitle { get; set; }
+    [BindProperty] public string? SynthesisBody { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        try
+        {
+            Phase = (await PhasesApi.GetPhase(id, Culture, db, Clock, User)).Value!;
+        }
+        catch (ForumException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true)
+            is { Result: Ok<ContributionsApi.ContributionPage> page })
+        {
+            Contributions = page.Value!;
+        }
+        Syntheses = await syntheses.ListAsync(id, includeDrafts: true);
+        DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
+        Draft = await drafts.ReadAsync(id, DraftLanguage);
+        Audit = (await PhasesApi.PhaseAudit(id, db, Clock)).Value!;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(int id) => ActAsync(id, () => PhasesApi.OpenPhase(id, new(Reason, Until, null), db, options, Clock, User));
+
+    public Task<IActionResult> OnPostCloseAsync(int id) => ActAsync(id, () => PhasesApi.ClosePhase(id, new(Reason, Until, null), db, options, Clock, User));
+
+    public Task<IActionResult> OnPostExtendAsync(int id) => ActAsync(id, () => PhasesApi.ExtendPhase(id, new(Reason, Until, null), db, options, Clock, User));
+
+    public Task<IActionResult> OnPostReopenAsync(int id) => ActAsync(id, () => PhasesApi.ReopenPhase(id, new(Reason, Until, null), db, options, Clock, User));
+
+    public Task<IActionResult> OnPostHideAsync(int id) =>
+        ActAsync(id, () => ContributionsApi.HideContribution(ContributionId ?? 0, new(Reason, null), db, options, Clock, User, cache));
+
+    public Task<IActionResult> OnPostRestoreAsync(int id) =>
+        ActAsync(id, () => ContributionsApi.RestoreContribution(ContributionId ?? 0, new(Reason, null), db, options, Clock, User, cache));
+
+    public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
+        ActAsync(id, () => syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()));
+
+    public Task<IActionResult> OnPostPublishAsync(int id) => ActAsync(id, () => syntheses.PublishAsync(SynthesisId ?? 0, null, UserId()));
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id) => ActAsync(id, () => syntheses.UnpublishAsync(SynthesisId ?? 0, null, UserId()));
+
+    private string UserId() => Accounts.UserExtensions.Id(User);
+
+    /// <summary>Runs a moderator action; a refused one comes back as a message on the page, with what was typed kept.</summary>
+    private async Task<IActionResult> ActAsync<T>(int id, Func<Task<T>> action)
+    {
+        try
+        {
+            await action();
+            return Redirect($"/{Culture}/moderation/phases/{id}");
+        }
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
+        {
+            ModelState.AddModelError(string.Empty, ErrorText(e));
+            return await OnGetAsync(id);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Forum.FunctionalTests.Infrastructure;
+
+namespace Forum.FunctionalTests.Pages;
+
+public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
+{
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string pagePath, string action, Dictionary<string, string> fields)
+    {
+        var html = await browser.GetStringAsync(pagePath);
+        fields["__RequestVerificationToken"] = TokenRegex().Match(html).Groups[1].Value;
+        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
+
+    [Fact]
+    public async Task A_moderator_hides_closes_and_publishes_a_synthesis_from_the_pages_and_others_are_kept_out()
+    {
+        var api = await app.ModeratorAsync();
+        var phase = await api.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync();
+        var spam = (await author.PostContributionAsync(phase, "en", "Cheap watches", "Buy now."))["id"]!.GetValue<long>();
+        await author.PostContributionAsync(phase, "fr", "Les coopératives", "Les coopératives locales créent des emplois durables dans les territoires.");
+
+        using var anonymous = Browser();
+        var redirected = await anonymous.GetAsync($"/fr/moderation/phases/{phase}");
+        redirected.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        redirected.Headers.Location!.OriginalString.Should().StartWith("/fr/account/login?returnUrl=");
+
+        using var moderator = Browser();
+        var login = await SubmitAsync(moderator, "/fr/account/login", "/fr/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword });
+        login.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = $"/fr/moderation/phases/{phase}";
+        Text(await moderator.GetStringAsync(page)).Should().Contain("Résumé automatique en français");
+
+        var noReason = await SubmitAsync(moderator, page, $"{page}?handler=Hide", new() { ["ContributionId"] = spam.ToString(), ["Reason"] = "" });
+        noReason.StatusCode.Should().Be(HttpStatusCode.OK);
+        Text(await noReason.Content.ReadAsStringAsync()).Should().Contain("Un motif est requis.");
+
+        (await SubmitAsync(moderator, page, $"{page}?handler=Hide", new() { ["ContributionId"] = spam.ToString(), ["Reason"] = "Publicité." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await moderator.GetStringAsync(page)).Should().Contain("Masquée");
+        (await app.CreateClient().GetStringAsync($"/fr/phases/{phase}")).Should().NotContain($"contribution-{spam}\"");
+
+        (await SubmitAsync(moderator, page, $"{page}?handler=WriteSynthesis", new() { ["SynthesisLanguage"] = "fr", ["SynthesisTitle"] = "Synthèse", ["SynthesisBody"] = "Les coopératives avant tout." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var synthesisId = (await api.GetJsonAsync($"/api/phases/{phase}/syntheses?includeDrafts=true")).AsArray().Single()!["id"]!.GetValue<long>();
+        (await SubmitAsync(moderator, page, $"{page}?handler=Publish", new() { ["SynthesisId"] = synthesisId.ToString() })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Text(await app.CreateClient().GetStringAsync($"/es/phases/{phase}")).Should().Contain("Disponible solo en francés");
+
+        (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var closed = Text(await moderator.GetStringAsync(page));
+        closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");
+
+        using var participant = Browser();
+        await SubmitAsync(participant, "/en/account/register", "/en/account/register", new() { ["Input.Email"] = $"p-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!" });
+        (await participant.GetAsync(page)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
