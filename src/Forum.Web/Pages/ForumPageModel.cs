@@ -24,8 +24,11 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     public string LanguageName(string code) => texts.Get(Culture, $"language.{code}");
 
-    /// <summary>A refused input in the page's language when the rule has a text (error.{rule}), else the rule's own message.</summary>
-    public string ErrorText(Core.Errors.ForumException error) => texts.Find(Culture, $"error.{error.Rule}") ?? error.Message;
+    /// <summary>A refused input in the page's language: error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.</summary>
+    public string ErrorText(Core.Errors.ForumException error) =>
+        (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
+        ?? texts.Find(Culture, $"error.{error.Rule}")
+        ?? error.Message;
 
     /// <summary>A date and time in the forum's zone, written the way the page's culture writes them.</summary>
     public string DateTime(DateTimeOffset local) => local.ToString("f", CultureInfo.GetCultureInfo(Culture));

@@ -53,6 +53,24 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task A_published_synthesis_reads_in_Spanish_with_the_languages_it_is_available_in()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var synthesis = await moderator.PostOkAsync($"/api/phases/{phase}/syntheses",
+            new { versions = new[] { new { language = "fr", title = "Synthèse no 1", body = "Les contributions parlent de **coopératives**." } } }, System.Net.HttpStatusCode.Created);
+        await moderator.PostOkAsync($"/api/syntheses/{synthesis["id"]!.GetValue<long>()}/publish", new { });
+
+        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "es-ES" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"/es/phases/{phase}"));
+        var article = page.Locator("article.synthesis");
+        await Expect(article.Locator("h3")).ToContainTextAsync("Síntesis n.º\u00a01");
+        await Expect(article.Locator(".meta")).ToHaveTextAsync("Disponible solo en francés");
+        await Expect(article.Locator("div[lang=fr] strong")).ToHaveTextAsync("coopératives");
+    }
+
+    [Fact]
     public async Task The_language_switcher_keeps_the_page()
     {
         var moderator = await app.ModeratorAsync();

@@ -16,7 +16,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
+    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
 
     [Fact]
     public async Task A_moderator_hides_closes_and_publishes_a_synthesis_from_the_pages_and_others_are_kept_out()
@@ -58,6 +58,35 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         using var participant = Browser();
         await SubmitAsync(participant, "/en/account/register", "/en/account/register", new() { ["Input.Email"] = $"p-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!" });
         (await participant.GetAsync(page)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_dashboard_creates_a_theme_and_its_phase_and_explains_a_refusal()
+    {
+        using var moderator = Browser();
+        await SubmitAsync(moderator, "/es/account/login", "/es/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword });
+        var slug = $"tema-{Guid.NewGuid():N}"[..20];
+        var created = await SubmitAsync(moderator, "/es/moderation", "/es/moderation?handler=Theme", new()
+        {
+            ["NewTheme.Slug"] = slug, ["NewTheme.Language"] = "es", ["NewTheme.Title"] = "Economía solidaria", ["NewTheme.Description"] = "Un debate.", ["NewTheme.Published"] = "true",
+        });
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var untitled = await SubmitAsync(moderator, "/es/moderation", "/es/moderation?handler=Phase", new()
+        {
+            ["NewPhase.ThemeSlug"] = slug, ["NewPhase.Language"] = "es", ["NewPhase.Title"] = "", ["NewPhase.Question"] = "¿Qué?", ["NewPhase.OpensAt"] = "2026-09-01T09:00", ["NewPhase.ClosesAt"] = "2026-09-30T18:00",
+        });
+        untitled.StatusCode.Should().Be(HttpStatusCode.OK);
+        Text(await untitled.Content.ReadAsStringAsync()).Should().Contain("Este campo es obligatorio.");
+
+        var phase = await SubmitAsync(moderator, "/es/moderation", "/es/moderation?handler=Phase", new()
+        {
+            ["NewPhase.ThemeSlug"] = slug, ["NewPhase.Language"] = "es", ["NewPhase.Title"] = "Primera fase", ["NewPhase.Question"] = "¿Qué cambia en su barrio?", ["NewPhase.OpensAt"] = "2026-09-01T09:00", ["NewPhase.ClosesAt"] = "2026-09-30T18:00",
+        });
+        phase.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var dashboard = Text(await moderator.GetStringAsync("/es/moderation"));
+        dashboard.Should().Contain("Economía solidaria").And.Contain("Fase 1: Primera fase").And.Contain("Abierta");
+        Text(await app.CreateClient().GetStringAsync($"/es/themes/{slug}")).Should().Contain("¿Qué cambia en su barrio?");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

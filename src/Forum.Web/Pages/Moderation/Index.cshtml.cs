@@ -1,0 +1,80 @@
+using Forum.Core;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Moderation;
+
+/// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
+public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options)
+    : ForumPageModel(texts, languages, clock)
+{
+    public IReadOnlyList<ThemesApi.ThemeView> Themes { get; private set; } = [];
+
+    public sealed class ThemeForm
+    {
+        public string? Slug { get; set; }
+        public string? Language { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public bool Published { get; set; }
+    }
+
+    public sealed class PhaseForm
+    {
+        public string? ThemeSlug { get; set; }
+        public string? Language { get; set; }
+        public string? Title { get; set; }
+        public string? Question { get; set; }
+        public DateTime? OpensAt { get; set; }
+        public DateTime? ClosesAt { get; set; }
+    }
+
+    [BindProperty] public ThemeForm NewTheme { get; set; } = new();
+    [BindProperty] public PhaseForm NewPhase { get; set; } = new();
+
+    public async Task OnGetAsync()
+    {
+        if (await ThemesApi.ListThemes(db, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
+        {
+            var themes = new List<ThemesApi.ThemeView>();
+            foreach (var theme in ok.Value!)
+            {
+                themes.Add((await ThemesApi.GetTheme(theme.Slug, Culture, db, User, Clock)).Value!);
+            }
+            Themes = themes;
+        }
+    }
+
+    public Task<IActionResult> OnPostThemeAsync() =>
+        SubmitAsync("NewTheme", () => ThemesApi.CreateTheme(
+            new ThemesApi.ThemeInput(NewTheme.Slug, Themes.Count + 1, NewTheme.Published, NewTheme.Language,
+                NewTheme.Language is null ? null : new() { [NewTheme.Language] = new ThemesApi.ThemeTextInput(NewTheme.Title, NewTheme.Description) }, null),
+            db, ForumLanguages, options, Clock, User));
+
+    public Task<IActionResult> OnPostPhaseAsync() =>
+        SubmitAsync("NewPhase", () => PhasesApi.CreatePhase(NewPhase.ThemeSlug ?? "",
+            new PhasesApi.PhaseInput(null, NewPhase.Language, NewPhase.OpensAt, NewPhase.ClosesAt,
+                NewPhase.Language is null ? null : new() { [NewPhase.Language] = new PhasesApi.PhaseTextInput(NewPhase.Title, NewPhase.Question) }, null),
+            db, ForumLanguages, options, Clock, User));
+
+    private async Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create)
+    {
+        try
+        {
+            await create();
+            return Redirect($"/{Culture}/moderation");
+        }
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
+        {
+            ModelState.AddModelError(form, ErrorText(e));
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}
