@@ -51,6 +51,19 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         (await SubmitAsync(moderator, page, $"{page}?handler=Publish", new() { ["SynthesisId"] = synthesisId.ToString() })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         Text(await app.CreateClient().GetStringAsync($"/es/phases/{phase}")).Should().Contain("Disponible solo en francés");
 
+        var read = (await api.GetJsonAsync($"/api/syntheses/{synthesisId}"))["version"]!.GetValue<Guid>();
+        (await SubmitAsync(moderator, page, $"{page}?handler=EditSynthesis", new()
+        {
+            ["SynthesisId"] = synthesisId.ToString(), ["SynthesisVersion"] = read.ToString(), ["SynthesisLanguage"] = "es", ["SynthesisTitle"] = "Síntesis", ["SynthesisBody"] = "Las cooperativas primero.",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Text(await app.CreateClient().GetStringAsync($"/es/phases/{phase}")).Should().Contain("Disponible en francés y español").And.Contain("Las cooperativas primero.");
+        var stale = await SubmitAsync(moderator, page, $"{page}?handler=EditSynthesis", new()
+        {
+            ["SynthesisId"] = synthesisId.ToString(), ["SynthesisVersion"] = read.ToString(), ["SynthesisLanguage"] = "fr", ["SynthesisTitle"] = "Écrasé", ["SynthesisBody"] = "Texte d'un autre.",
+        });
+        stale.StatusCode.Should().Be(HttpStatusCode.OK);
+        Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un a modifié ceci depuis l’ouverture de la page");
+
         (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var closed = Text(await moderator.GetStringAsync(page));
         closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");

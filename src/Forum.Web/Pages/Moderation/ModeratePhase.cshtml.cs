@@ -41,6 +41,9 @@ public sealed class ModeratePhaseModel(
     [BindProperty] public string? SynthesisTitle { get; set; }
     [BindProperty] public string? SynthesisBody { get; set; }
 
+    /// <summary>The version of the synthesis the moderator read, so that a concurrent edit is never overwritten.</summary>
+    [BindProperty] public Guid? SynthesisVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         try
@@ -79,6 +82,9 @@ public sealed class ModeratePhaseModel(
 
     public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
         ActAsync(id, () => syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()));
+
+    public Task<IActionResult> OnPostEditSynthesisAsync(int id) =>
+        ActAsync(id, () => syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody), SynthesisVersion, UserId()));
 
     public Task<IActionResult> OnPostPublishAsync(int id) => ActAsync(id, () => syntheses.PublishAsync(SynthesisId ?? 0, null, UserId()));
 
