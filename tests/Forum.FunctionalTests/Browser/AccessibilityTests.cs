@@ -48,6 +48,33 @@ public class AccessibilityTests(DemoForumApp app, BrowserFixture browser) : ICla
     }
 
     [Fact]
+    public async Task Moderation_pages_have_no_serious_accessibility_violation()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 1400 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.CreateClient().BaseAddress!, "/fr/account/login").ToString());
+        await page.FillAsync("#email", ForumApp.AdminEmail);
+        await page.FillAsync("#password", ForumApp.AdminPassword);
+        await page.ClickAsync("main button[type=submit]");
+        foreach (var path in new[] { "/fr/moderation", "/fr/moderation/phases/3" })
+        {
+            var response = await page.GotoAsync(new Uri(app.CreateClient().BaseAddress!, path).ToString());
+            response!.Ok.Should().BeTrue(path);
+            page.Url.Should().EndWith(path, "the admin is signed in, not sent to the log-in page");
+            await page.AddScriptTagAsync(new() { Path = Axe });
+            var violations = await page.EvaluateAsync<string[]>(
+                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
+                ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+            violations.Should().BeEmpty($"{path} should pass axe-core");
+            if (Environment.GetEnvironmentVariable("FORUM_SCREENSHOTS") == "1" && path.EndsWith("/3"))
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot(), "docs", "screenshots", "moderation.png") });
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_scan_does_find_violations_on_a_faulty_page()
     {
         await using var context = await browser.Browser.NewContextAsync();
