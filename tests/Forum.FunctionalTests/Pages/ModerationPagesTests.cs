@@ -64,6 +64,17 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         stale.StatusCode.Should().Be(HttpStatusCode.OK);
         Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un a modifié ceci depuis l’ouverture de la page");
 
+        var phaseVersion = (await api.GetJsonAsync($"/api/phases/{phase}"))["version"]!.GetValue<Guid>();
+        (await SubmitAsync(moderator, page, $"{page}?handler=EditPhase", new()
+        {
+            ["Edit.Version"] = phaseVersion.ToString(), ["Edit.OpensAt"] = "2026-08-25T09:00", ["Edit.ClosesAt"] = "2026-09-25T18:00",
+            ["Edit.Texts[en].Title"] = "Phase 1", ["Edit.Texts[en].Question"] = "Which SSE actions help territories develop?",
+            ["Edit.Texts[fr].Title"] = "Phase 1", ["Edit.Texts[fr].Question"] = "Quelles actions de l'ESS aident les territoires ?",
+            ["Edit.Texts[es].Title"] = "Fase 1", ["Edit.Texts[es].Question"] = "¿Qué acciones de la ESS ayudan a los territorios?",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Text(await app.CreateClient().GetStringAsync($"/es/phases/{phase}")).Should().Contain("¿Qué acciones de la ESS ayudan a los territorios?");
+        (await api.GetJsonAsync($"/api/phases/{phase}"))["closesAt"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(2026, 9, 25, 18, 0, 0, TimeSpan.FromHours(2)));
+
         (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var closed = Text(await moderator.GetStringAsync(page));
         closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");

@@ -29,6 +29,19 @@ public sealed class ModeratePhaseModel(
     public StoredDraft Draft { get; private set; } = null!;
     public IReadOnlyList<PhasesApi.AuditView> Audit { get; private set; } = [];
 
+    /// <summary>The phase's texts in every language it has, for the edit form (an edit sends them all).</summary>
+    public IReadOnlyList<Core.Phases.PhaseText> Texts { get; private set; } = [];
+
+    public sealed class PhaseEdit
+    {
+        public DateTime? OpensAt { get; set; }
+        public DateTime? ClosesAt { get; set; }
+        public Guid? Version { get; set; }
+        public Dictionary<string, PhasesApi.PhaseTextInput> Texts { get; set; } = [];
+    }
+
+    [BindProperty] public PhaseEdit Edit { get; set; } = new();
+
     /// <summary>The language of the draft summary shown beside the editor.</summary>
     [BindProperty(SupportsGet = true)]
     public string? DraftLanguage { get; set; }
@@ -63,6 +76,8 @@ public sealed class ModeratePhaseModel(
         DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
         Draft = await drafts.ReadAsync(id, DraftLanguage);
         Audit = (await PhasesApi.PhaseAudit(id, db, Clock)).Value!;
+        Texts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            System.Linq.Queryable.OrderBy(System.Linq.Queryable.Where(db.PhaseTexts, t => t.PhaseId == id), t => t.Language));
         return Page();
     }
 
@@ -82,6 +97,13 @@ public sealed class ModeratePhaseModel(
 
     public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
         ActAsync(id, () => syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()));
+
+    public Task<IActionResult> OnPostEditPhaseAsync(int id) =>
+        ActAsync(id, () => PhasesApi.EditPhase(id,
+            new PhasesApi.PhaseInput(null, null, Edit.OpensAt, Edit.ClosesAt,
+                Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Question)).ToDictionary(t => t.Key, t => t.Value),
+                Edit.Version),
+            db, ForumLanguages, options, Clock, User));
 
     public Task<IActionResult> OnPostEditSynthesisAsync(int id) =>
         ActAsync(id, () => syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody), SynthesisVersion, UserId()));
