@@ -111,6 +111,16 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         var dashboard = Text(await moderator.GetStringAsync("/es/moderation"));
         dashboard.Should().Contain("Economía solidaria").And.Contain("Fase 1: Primera fase").And.Contain("Abierta");
         Text(await app.CreateClient().GetStringAsync($"/es/themes/{slug}")).Should().Contain("¿Qué cambia en su barrio?");
+
+        var edited = await SubmitAsync(moderator, $"/es/moderation/themes/{slug}", $"/es/moderation/themes/{slug}", new()
+        {
+            ["Edit.Version"] = (await app.Anonymous().GetJsonAsync($"/api/themes/{slug}"))["version"]!.GetValue<Guid>().ToString(), ["Edit.Position"] = "2",
+            ["Edit.Texts[es].Title"] = "Economía social y solidaria", ["Edit.Texts[es].Description"] = "Un debate.",
+            ["Edit.Texts[fr].Title"] = "Économie sociale et solidaire", ["Edit.Texts[fr].Description"] = "Un débat.",
+        });
+        edited.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await app.CreateClient().GetAsync($"/fr/themes/{slug}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "unticked, the theme is no longer public");
+        Text(await moderator.GetStringAsync("/fr/moderation")).Should().Contain("Économie sociale et solidaire").And.Contain("Non public");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
