@@ -45,6 +45,14 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
         await Expect(article.Locator(".fallback")).ToContainTextAsync("French");
         await Expect(reader.Locator("#statistics-sentence")).ToHaveTextAsync("1 contribution in total: 1 in French only");
 
+        // A Spanish translation changes the card live: the badge appears and the reader still sees no English version.
+        var id = await article.GetAttributeAsync("id");
+        var translator = await app.ParticipantAsync("traductora");
+        await translator.PostOkAsync($"/api/contributions/{id!["contribution-".Length..]}/translations",
+            new { language = "es", title = "Las monedas locales", body = "Las monedas locales **relocalizan** la economía." }, System.Net.HttpStatusCode.Created);
+        await Expect(article.Locator("abbr.badge[lang=es]")).ToHaveTextAsync("es");
+        await Expect(reader.Locator("#statistics-sentence")).ToHaveTextAsync("1 contribution in total: 1 in French and Spanish");
+
         await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "End of the phase." });
         await Expect(writer.Locator("#post-form button[type=submit]")).ToBeDisabledAsync();
         await Expect(writer.Locator("#phase-closed-banner")).ToHaveTextAsync("Cette phase est close : elle n’accepte plus de contributions.");

@@ -32,6 +32,38 @@
             });
     });
 
+    // A new version changes the badges and maybe the text shown: the card is fetched again and replaced.
+    connection.on("ContributionTranslated", function (message) {
+        var article = document.getElementById("contribution-" + message.contributionId);
+        if (!article || message.phaseId !== phaseId) {
+            return;
+        }
+        fetch("/" + culture + "/phases/" + phaseId + "?handler=Card&contributionId=" + message.contributionId, { credentials: "same-origin" })
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) {
+                if (html) {
+                    article.outerHTML = html;
+                }
+            });
+    });
+
+    connection.on("SynthesisPublished", function (message) {
+        var notice = document.getElementById("synthesis-notice");
+        if (message.phaseId !== phaseId || notice) {
+            return;
+        }
+        notice = document.createElement("p");
+        notice.id = "synthesis-notice";
+        notice.className = "banner";
+        notice.setAttribute("role", "status");
+        var link = document.createElement("a");
+        link.href = window.location.pathname + window.location.search;
+        link.textContent = live.dataset.synthesisPublished;
+        notice.appendChild(link);
+        var statistics = document.getElementById("statistics");
+        (statistics ? statistics.parentNode : document.body).insertAdjacentElement("beforebegin", notice);
+    });
+
     connection.on("ContributionHidden", function (message) {
         var article = document.getElementById("contribution-" + message.contributionId);
         if (article) {
