@@ -7,7 +7,8 @@ namespace Forum.Bench;
 
 public sealed record LiveFanOutResult(
     int ClientsAsked, int ClientsConnected, string ConnectErrors, TimeSpan ConnectTime, TimeSpan CloseTime, int Posts,
-    long Expected, long Received, long Duplicates, double P50, double P99, double Max, double PostP50, double PostMax,
+    long Expected, long Received, long Duplicates, double P50, double P99, double Max, double FirstClientP50, double LastClientP50,
+    double PostP50, double PostMax,
     double RssBeforeMb, double RssConnectedMb, double PeakRssMb, double RssAfterCloseMb);
 
 /// <summary>
@@ -83,6 +84,10 @@ public static class LiveFanOut
         var distinct = ours.DistinctBy(a => (a.Client, a.ContributionId)).ToList();
         var latencies = distinct.Select(a => a.Timestamp - sentAt[a.ContributionId]).Order().ToArray();
         var postLatencies = postTimes.Order().ToArray();
+        // Per post, the first client told and the last: the gap between them is the cost of sending to every connection.
+        var perPost = distinct.GroupBy(a => a.ContributionId).Select(g => (First: g.Min(a => a.Timestamp) - sentAt[g.Key], Last: g.Max(a => a.Timestamp) - sentAt[g.Key])).ToList();
+        var firstClient = perPost.Select(p => p.First).Order().ToArray();
+        var lastClient = perPost.Select(p => p.Last).Order().ToArray();
 
         var closeClock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = connectParallelism },
@@ -93,6 +98,7 @@ public static class LiveFanOut
         return new LiveFanOutResult(clients, connections.Count, string.Join(", ", connectErrors.Select(e => $"{e.Key} x{e.Value}")), connectTime, closeTime,
             posts, expected, distinct.Count, ours.Count - distinct.Count,
             LoadRunner.Percentile(latencies, 0.50), LoadRunner.Percentile(latencies, 0.99), LoadRunner.Percentile(latencies, 1.0),
+            LoadRunner.Percentile(firstClient, 0.50), LoadRunner.Percentile(lastClient, 0.50),
             LoadRunner.Percentile(postLatencies, 0.50), LoadRunner.Percentile(postLatencies, 1.0),
             rssBefore, rssConnected, Math.Max(peak, rssConnected), server.Memory().Rss);
     }

@@ -13,6 +13,8 @@ using Forum.Bench;
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
 // contributions to many SignalR clients. See bench/run.sh, which builds and runs this.
 var o = BenchOptions.Parse(args);
+// Other processes on the machine take cores from both the server and this program: shown in the results.
+var loadAtStart = LoadAverage();
 var admin = new Account("admin@bench.localhost", "Bench-admin-1!");
 var participant = new Account("participant@bench.localhost", "Bench-participant-1!");
 
@@ -224,12 +226,14 @@ report
         + $"{(live.Duplicates > 0 ? $" ({live.Duplicates} duplicates)" : "")}")
     .AppendLine($"  delivery latency, POST sent to message at the client: p50 {live.P50:0.0} ms, p99 {live.P99:0.0} ms, max {live.Max:0.0} ms "
         + $"(the POST itself answered in p50 {live.PostP50:0.0} ms, max {live.PostMax:0.0} ms)")
+    .AppendLine($"  per post, median over the posts: first client told after {live.FirstClientP50:0.0} ms, last client after {live.LastClientP50:0.0} ms")
     .AppendLine($"  server RSS {live.RssBeforeMb:0.0} MB before connecting, {live.RssConnectedMb:0.0} MB with the clients connected "
-        + $"(+{live.RssConnectedMb - live.RssBeforeMb:0.0} MB), peak {live.PeakRssMb:0.0} MB during the posts, {live.RssAfterCloseMb:0.0} MB after closing them "
+        + $"({live.RssConnectedMb - live.RssBeforeMb:+0.0;-0.0} MB), peak {live.PeakRssMb:0.0} MB during the posts, {live.RssAfterCloseMb:0.0} MB after closing them "
         + $"({live.CloseTime.TotalSeconds:0.00} s)")
     .AppendLine("  (this program and the server share the machine's cores: the clients' receiving is part of the latency)")
     .AppendLine()
     .AppendLine($"server memory: peak resident (VmHWM) {peak:0.0} MB, resident at end (VmRSS) {rssEnd:0.0} MB")
+    .AppendLine($"machine load average (1 min): {loadAtStart} at the start, {LoadAverage()} at the end, on {Environment.ProcessorCount} cores (the server and this program make up to 2 of it)")
     .AppendLine($"server log: {server.FailureCount} errors, {server.WarningCount} warnings ({logPath})");
 foreach (var r in results.Prepend(warm).Where(r => r.Errors > 0))
 {
@@ -406,6 +410,8 @@ async Task ExpectFirstIdAsync(string path, long expected)
 }
 
 static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
 static string Verdict(bool met) => met ? "met   " : "MISSED";
 
