@@ -96,7 +96,8 @@ public static class LoadRunner
         return Math.Max(peak, server.Memory().Rss);
     }
 
-    private static double Percentile(long[] sorted, double p) =>
+    /// <summary>The p-th percentile of sorted Stopwatch tick counts, in milliseconds.</summary>
+    internal static double Percentile(long[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN
             : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)] * 1000.0 / Stopwatch.Frequency;
 

@@ -10,8 +10,11 @@ using Forum.Bench;
 
 // First the draft summaries of a phase written in three languages, on a fresh server. Then seeds one phase with many
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
-// it through the cursor, the phase's statistics, exports and posting. See bench/run.sh, which builds and runs this.
+// it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
+// contributions to many SignalR clients. See bench/run.sh, which builds and runs this.
 var o = BenchOptions.Parse(args);
+// Other processes on the machine take cores from both the server and this program: shown in the results.
+var loadAtStart = LoadAverage();
 var admin = new Account("admin@bench.localhost", "Bench-admin-1!");
 var participant = new Account("participant@bench.localhost", "Bench-participant-1!");
 
@@ -109,6 +112,9 @@ var deepPage = $"{list}?limit=50&cursor={cursor}";
 await ExpectFirstIdAsync(firstPage, seeded.IdAt(o.Contributions - 1));
 await ExpectFirstIdAsync(deepPage, seeded.IdAt(afterIndex - 1));
 await api.SendAsync(HttpMethod.Get, $"/api/contributions/{seeded.IdAt(0)}", null, null, HttpStatusCode.OK);
+// The phase page must render the newest seeded contribution too, so that its scenario measures a real list.
+var phasePage = $"/en/phases/{phaseId}";
+await ExpectPageShowsAsync(phasePage, $"id=\"contribution-{seeded.IdAt(o.Contributions - 1)}\"");
 
 // Seeded rows bypassed the application, so its running tallies know nothing of them until a rebuild recounts them.
 Console.WriteLine("rebuilding statistics...");
@@ -147,6 +153,7 @@ foreach (var (name, send) in new (string, Func<int, int, Task<HttpStatusCode>>)[
     ("first page (limit=50)", (_, _) => GetAsync(firstPage)),
     ($"deep page ({depth:N0} in, cursor)", (_, _) => GetAsync(deepPage)),
     ("phase statistics (lang=fr)", (_, _) => GetAsync(statisticsPath)),
+    ("phase page HTML (en)", (_, _) => GetAsync(phasePage)),
 })
 {
     results.Add(await MeasureAsync(name, send));
@@ -165,9 +172,19 @@ var draftsBeforePosts = server.DraftComputations().Count(d => d.PhaseId == phase
 results.Add(await MeasureAsync("post contribution", Post));
 var draftsDuringPosts = server.DraftComputations().Count(d => d.PhaseId == phaseId) - draftsBeforePosts;
 
+// Last, as it posts too: many pages watching the busy phase, each told of every new contribution. The drafts are made
+// ready first, so that no recomputation of the busy phase competes with the pushes.
+await WaitForDraftsAsync(phaseId);
+// One post at a time with a pause between, as people post: each push is measured on its own, not queued behind the last.
+var livePostGap = TimeSpan.FromMilliseconds(200);
+Console.WriteLine($"live fan-out: connecting {o.LiveClients:N0} SignalR clients to phase {phaseId}, then {o.LivePosts} posts {livePostGap.TotalMilliseconds:0} ms apart...");
+var live = await LiveFanOut.RunAsync(server, phaseId, o.LiveClients, o.LivePosts, livePostGap, connectParallelism: 50, async i =>
+    (await api.SendAsync(HttpMethod.Post, list, token, new { language = "fr", title = $"Live post {i}", body = postText }, HttpStatusCode.Created))
+    .GetProperty("id").GetInt64());
+
 var (rssEnd, hwm) = server.Memory();
 // VmHWM can trail the sampled VmRSS by a few pages, as the kernel folds its per-CPU counters in lazily.
-var peak = new[] { hwm, rebuild.PeakRssMb, draftPhaseRebuild.PeakRssMb, draftPeakRss }
+var peak = new[] { hwm, rebuild.PeakRssMb, draftPhaseRebuild.PeakRssMb, draftPeakRss, live.PeakRssMb }
     .Concat(results.Append(warm).Select(r => r.PeakRssMb)).Concat(exports.Select(e => e.PeakRssMb)).Max();
 
 var report = new StringBuilder()
@@ -203,7 +220,20 @@ foreach (var e in exports)
 }
 report
     .AppendLine()
+    .AppendLine($"live fan-out over SignalR (WebSockets, JSON): {live.ClientsConnected:N0} of {live.ClientsAsked:N0} clients connected and watching the busy phase "
+        + $"in {live.ConnectTime.TotalSeconds:0.00} s (50 at a time){(live.ConnectErrors.Length > 0 ? $", failures: {live.ConnectErrors}" : "")}")
+    .AppendLine($"  {live.Posts} posts {livePostGap.TotalMilliseconds:0} ms apart: {live.Received:N0} of {live.Expected:N0} ContributionPosted messages received"
+        + $"{(live.Duplicates > 0 ? $" ({live.Duplicates} duplicates)" : "")}")
+    .AppendLine($"  delivery latency, POST sent to message at the client: p50 {live.P50:0.0} ms, p99 {live.P99:0.0} ms, max {live.Max:0.0} ms "
+        + $"(the POST itself answered in p50 {live.PostP50:0.0} ms, max {live.PostMax:0.0} ms)")
+    .AppendLine($"  per post, median over the posts: first client told after {live.FirstClientP50:0.0} ms, last client after {live.LastClientP50:0.0} ms")
+    .AppendLine($"  server RSS {live.RssBeforeMb:0.0} MB before connecting, {live.RssConnectedMb:0.0} MB with the clients connected "
+        + $"({live.RssConnectedMb - live.RssBeforeMb:+0.0;-0.0} MB), peak {live.PeakRssMb:0.0} MB during the posts, {live.RssAfterCloseMb:0.0} MB after closing them "
+        + $"({live.CloseTime.TotalSeconds:0.00} s)")
+    .AppendLine("  (this program and the server share the machine's cores: the clients' receiving is part of the latency)")
+    .AppendLine()
     .AppendLine($"server memory: peak resident (VmHWM) {peak:0.0} MB, resident at end (VmRSS) {rssEnd:0.0} MB")
+    .AppendLine($"machine load average (1 min): {loadAtStart} at the start, {LoadAverage()} at the end, on {Environment.ProcessorCount} cores (the server and this program make up to 2 of it)")
     .AppendLine($"server log: {server.FailureCount} errors, {server.WarningCount} warnings ({logPath})");
 foreach (var r in results.Prepend(warm).Where(r => r.Errors > 0))
 {
@@ -213,7 +243,7 @@ foreach (var failure in server.Failures())
 {
     report.AppendLine($"  {failure}");
 }
-var (first, deep, statistics, posts) = (results[0], results[1], results[2], results[3]);
+var (first, deep, statistics, page, posts) = (results[0], results[1], results[2], results[3], results[4]);
 var slowestDraftMs = draftTimings.Max(t => t.TotalMs);
 var exportGrowth = exports.Max(e => e.PeakRssMb - e.RssBeforeMb);
 report.AppendLine()
@@ -222,6 +252,10 @@ report.AppendLine()
     .AppendLine($"  deep page p99 within 1.5x of first  {Verdict(deep.P99 <= first.P99 * 1.5)}  (ratio {deep.P99 / first.P99:0.00})")
     .AppendLine($"  posts >= 500/s                      {Verdict(posts.PerSecond >= 500)}  ({posts.PerSecond:N0}/s)")
     .AppendLine($"  statistics p99 < 10 ms              {Verdict(statistics.P99 < 10)}  ({statistics.P99:0.0} ms)")
+    .AppendLine($"  phase page HTML p99 < 25 ms         {Verdict(page.P99 < 25)}  ({page.P99:0.0} ms)")
+    .AppendLine($"  live: every message delivered       {Verdict(live.Expected > 0 && live.Received == live.Expected)}  ({live.Received:N0} of {live.Expected:N0}, "
+        + $"{live.ClientsConnected:N0} of {live.ClientsAsked:N0} clients)")
+    .AppendLine($"  live delivery p99 < 100 ms          {Verdict(live.P99 < 100)}  ({live.P99:0.0} ms with {live.ClientsConnected:N0} clients)")
     .AppendLine($"  rebuild < 2 s                       {Verdict(rebuild.ClientTime.TotalSeconds < 2)}  ({rebuild.ClientTime.TotalSeconds:0.00} s)")
     .AppendLine($"  draft < 2 s per language            {Verdict(slowestDraftMs < 2000)}  (slowest {slowestDraftMs:N0} ms)")
     .AppendLine($"  RSS < 300 MB in rebuild and drafts  {Verdict(Math.Max(rebuild.PeakRssMb, draftPeakRss) < 300)}  ({rebuild.PeakRssMb:0} / {draftPeakRss:0} MB)")
@@ -354,6 +388,16 @@ async Task<HttpStatusCode> PostAsync(string path, string bearer, object body)
     return response.StatusCode;
 }
 
+async Task ExpectPageShowsAsync(string path, string expected)
+{
+    using var response = await http.GetAsync(server.BaseUrl + path);
+    var html = await response.Content.ReadAsStringAsync();
+    if (response.StatusCode != HttpStatusCode.OK || !html.Contains(expected, StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} without {expected} in its {html.Length:N0} characters.");
+    }
+}
+
 async Task ExpectFirstIdAsync(string path, long expected)
 {
     var page = await api.SendAsync(HttpMethod.Get, path, null, null, HttpStatusCode.OK);
@@ -366,6 +410,8 @@ async Task ExpectFirstIdAsync(string path, long expected)
 }
 
 static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
 static string Verdict(bool met) => met ? "met   " : "MISSED";
 
@@ -431,11 +477,12 @@ internal sealed class CountingStream : Stream
 
 internal sealed record BenchOptions(
     string Db, string Web, int Port, int Contributions, int DraftContributions, double Deep, int Concurrency, int Seconds, int Warmup, int ServerWarmup,
-    string? Results, string? Log, string? PidFile)
+    int LiveClients, int LivePosts, string? Results, string? Log, string? PidFile)
 {
     private const string Usage =
         "usage: Forum.Bench --db <new sqlite file> --web <Forum.Web.dll> [--port 0] [--contributions 100000] [--draft-contributions 10000] [--deep 0.9] "
-        + "[--concurrency 32] [--seconds 10] [--warmup 2] [--server-warmup 15] [--results <file>] [--log <server log file>] [--pid-file <file>]";
+        + "[--concurrency 32] [--seconds 10] [--warmup 2] [--server-warmup 15] "
+        + "[--live-clients 1000] [--live-posts 20] [--results <file>] [--log <server log file>] [--pid-file <file>]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -455,7 +502,7 @@ internal sealed record BenchOptions(
             Text("db"), Text("web"), Number("port", 0), Number("contributions", 100_000), Number("draft-contributions", 10_000),
             double.Parse(Optional("deep") ?? "0.9", CultureInfo.InvariantCulture),
             Number("concurrency", 32), Number("seconds", 10), Number("warmup", 2), Number("server-warmup", 15),
-            Optional("results"), Optional("log"), Optional("pid-file"));
+            Number("live-clients", 1000), Number("live-posts", 20), Optional("results"), Optional("log"), Optional("pid-file"));
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{values.Keys.First()}. {Usage}");
@@ -472,6 +519,10 @@ internal sealed record BenchOptions(
         if (options.DraftContributions < 10)
         {
             throw new ArgumentException("--draft-contributions is at least 10, so that the drafts have something to summarize.");
+        }
+        if (options.LiveClients < 1 || options.LivePosts < 1)
+        {
+            throw new ArgumentException("--live-clients and --live-posts are at least 1, so that the live fan-out has something to measure.");
         }
         return options;
     }
