@@ -52,6 +52,7 @@ public static class ForumServices
         // Same JSON as the API: camelCase names, enums as words ("closed").
         services.AddSignalR().AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddSingleton<IForumEventHandler, PhaseCacheEviction>();
         services.AddSingleton<LiveUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveUpdates>());

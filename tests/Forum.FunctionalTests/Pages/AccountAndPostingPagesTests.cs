@@ -89,6 +89,24 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
     }
 
     [Fact]
+    public async Task The_cached_phase_page_follows_every_change_at_once()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var reader = app.CreateClient();
+        Text(await reader.GetStringAsync($"/en/phases/{phase}")).Should().Contain("No contributions yet");
+        var cached = await reader.GetAsync($"/en/phases/{phase}");
+        cached.Headers.Age.Should().NotBeNull("the second anonymous read comes from the output cache");
+
+        var author = await app.ParticipantAsync();
+        await author.PostContributionAsync(phase, "es", "Huertos urbanos", "Los huertos urbanos crean vínculos.");
+        Text(await reader.GetStringAsync($"/en/phases/{phase}")).Should().Contain("1 contribution in total: 1 in Spanish only").And.Contain("Huertos urbanos");
+
+        await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "Closing." });
+        (await reader.GetStringAsync($"/en/phases/{phase}")).Should().Contain("id=\"phase-closed-banner\"");
+    }
+
+    [Fact]
     public async Task A_closed_phase_shows_a_banner_instead_of_the_form()
     {
         var moderator = await app.ModeratorAsync();

@@ -20,6 +20,7 @@ namespace Forum.Web.Pages.Reading;
 public sealed record ContributionCard(ContributionsApi.ContributionSummary Contribution, ForumPageModel Page);
 
 /// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
+[OutputCache(PolicyName = Caching.ContributionListCache.PhasePagePolicyName)]
 public sealed class PhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
     StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache)
