@@ -3,6 +3,7 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Humanizer;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Forum.Web.Pages;
@@ -37,6 +38,15 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string Duration(DateTimeOffset instant) =>
         (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
 
+    /// <summary>
+    /// Null when the user may write as a participant; else where to send them: the log-in page of this
+    /// language (coming back to <paramref name="returnPath"/>), or a refusal.
+    /// </summary>
+    public IActionResult? RefuseUnlessParticipant(string returnPath) =>
+        User.Identity?.IsAuthenticated != true
+            ? Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString(returnPath)}")
+            : User.IsInRole(Data.Accounts.Roles.Participant) || Accounts.UserExtensions.IsModerator(User) ? null : Forbid();
+
     /// <summary>The same page in another language: only the culture segment changes.</summary>
     public string InCulture(string code)
     {
@@ -44,4 +54,12 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         var rest = path.Length > 3 ? path[3..] : "";
         return $"/{code}{rest}{Request.QueryString}";
     }
+}
+
+/// <summary>A text a participant writes in a form (contribution, reply, translation), kept when the form comes back with an error.</summary>
+public sealed class TextForm
+{
+    public string? Language { get; set; }
+    public string? Title { get; set; }
+    public string? Body { get; set; }
 }

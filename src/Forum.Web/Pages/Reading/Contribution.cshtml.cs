@@ -21,13 +21,6 @@ public sealed class ContributionModel(
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
     public PhasesApi.PhaseView Phase { get; private set; } = null!;
 
-    public sealed class TextForm
-    {
-        public string? Language { get; set; }
-        public string? Title { get; set; }
-        public string? Body { get; set; }
-    }
-
     [BindProperty]
     public TextForm Reply { get; set; } = new();
 
@@ -68,13 +61,9 @@ public sealed class ContributionModel(
 
     private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
     {
-        if (User.Identity?.IsAuthenticated != true)
+        if (RefuseUnlessParticipant($"/{Culture}/contributions/{id}") is { } refused)
         {
-            return Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString($"/{Culture}/contributions/{id}")}");
-        }
-        if (!User.IsInRole(Roles.Participant) && !User.IsModerator())
-        {
-            return Forbid();
+            return refused;
         }
         try
         {

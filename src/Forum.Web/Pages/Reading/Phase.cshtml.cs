@@ -26,26 +26,15 @@ public sealed class PhaseModel(
     StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache)
     : ForumPageModel(texts, languages, clock)
 {
-    public sealed class NewContribution
-    {
-        public string? Language { get; set; }
-        public string? Title { get; set; }
-        public string? Body { get; set; }
-    }
-
     /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
     [BindProperty]
-    public NewContribution Post { get; set; } = new();
+    public TextForm Post { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (User.Identity?.IsAuthenticated != true)
+        if (RefuseUnlessParticipant($"/{Culture}/phases/{id}") is { } refused)
         {
-            return Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString($"/{Culture}/phases/{id}")}");
-        }
-        if (!User.IsInRole(Roles.Participant) && !User.IsModerator())
-        {
-            return Forbid();
+            return refused;
         }
         try
         {
