@@ -2,12 +2,19 @@ using Forum.Web.Api;
 using Forum.Web.Extensions;
 using Forum.Web.Live;
 using Forum.Web.Pages;
+using Forum.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+{
+    // Browsers remember to use HTTPS only; sent on HTTPS responses (behind the production proxy).
+    app.UseHsts();
+}
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseBrowserPackages();
