@@ -49,6 +49,9 @@ public sealed class ServerProcess : IDisposable
         info.Environment["Database__SeedDemoData"] = "false";
         info.Environment["Forum__Admin__Email"] = admin.Email;
         info.Environment["Forum__Admin__Password"] = admin.Password;
+        // The benchmark writes as one participant at full speed, far beyond what a person may.
+        info.Environment["Forum__RateLimits__WritesPerMinute"] = "1000000";
+        info.Environment["Forum__RateLimits__AccountAttemptsPerMinute"] = "1000000";
         // The summary delay stays at its default (30 s), as in production: the benchmark asks for drafts with a
         // moderator's refresh when it needs them, and posting is measured without a recomputation in the middle.
 

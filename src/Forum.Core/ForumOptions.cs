@@ -17,6 +17,8 @@ public sealed class ForumOptions
 
     public TextLimits Limits { get; set; } = new();
 
+    public RateLimits RateLimits { get; set; } = new();
+
     /// <summary>How long an anonymous read of a contribution list may be served from cache; 0 turns caching off.</summary>
     [Range(0, 3600)]
     public int ListCacheSeconds { get; set; } = 60;
@@ -47,4 +49,16 @@ public sealed class TextLimits
 
     [Range(1, 10_000)]
     public int ReasonMaxLength { get; set; } = 1_000;
+}
+
+/// <summary>How often people may write, per minute: enough for any real participant, not for a script.</summary>
+public sealed class RateLimits
+{
+    /// <summary>Contributions, replies and translations per user.</summary>
+    [Range(1, 1_000_000)]
+    public int WritesPerMinute { get; set; } = 20;
+
+    /// <summary>Log-in and registration attempts (pages and API) per client address.</summary>
+    [Range(1, 1_000_000)]
+    public int AccountAttemptsPerMinute { get; set; } = 20;
 }

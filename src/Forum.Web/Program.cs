@@ -22,6 +22,7 @@ app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 
 app.MapOpenApi();

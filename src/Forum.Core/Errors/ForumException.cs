@@ -7,6 +7,7 @@ public enum FailureKind
     NotFound,
     Conflict,
     Forbidden,
+    RateLimited,
 }
 
 /// <summary>
@@ -28,6 +29,14 @@ public class ForumException(FailureKind kind, string rule, string message, strin
 
     public static ForumException Conflict(string rule, string message, string? field = null) =>
         new(FailureKind.Conflict, rule, message, field);
+
+    /// <summary>When a refused request may be tried again; set for <see cref="FailureKind.RateLimited"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static ForumException RateLimited(TimeSpan retryAfter) =>
+        new(FailureKind.RateLimited, "rate.limited",
+            $"Too many requests in a short time: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.")
+        { RetryAfter = retryAfter };
 
     public static ForumException StaleVersion(string what) =>
         new(FailureKind.Conflict, "concurrency.stale-version",

@@ -11,6 +11,7 @@ using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
 using Forum.Web.Caching;
+using Forum.Web.Security;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -170,8 +171,9 @@ public static class ContributionsApi
     }
 
     internal static async Task<Created<ContributionView>> PostContribution(
-        int phaseId, ContributionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
+        int phaseId, ContributionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache, WriteLimiter limiter)
     {
+        limiter.Check(user);
         if (input.ReplyTo is { } parentId)
         {
             return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), db, versionText, clock, user, cache);
@@ -188,8 +190,11 @@ public static class ContributionsApi
     }
 
     internal static Task<Created<ContributionView>> PostReply(
-        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache) =>
-        ReplyAsync(id, null, input, db, versionText, clock, user, cache);
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache, WriteLimiter limiter)
+    {
+        limiter.Check(user);
+        return ReplyAsync(id, null, input, db, versionText, clock, user, cache);
+    }
 
     private static async Task<Created<ContributionView>> ReplyAsync(
         long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
@@ -221,8 +226,9 @@ public static class ContributionsApi
     }
 
     internal static async Task<Created<ContributionView>> AddTranslation(
-        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
+        long id, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache, WriteLimiter limiter)
     {
+        limiter.Check(user);
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {

@@ -26,6 +26,10 @@ public sealed class ForumExceptionHandler(IProblemDetailsService problemDetails,
         }
         logger.LogDebug(exception, "Request refused: {Rule}", problem.Extensions["rule"]);
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is ForumException { RetryAfter: { } retryAfter })
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -42,6 +46,7 @@ public sealed class ForumExceptionHandler(IProblemDetailsService problemDetails,
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
             FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = Problem(status, error.Rule, Title(error.Kind), error.Message);
@@ -59,6 +64,7 @@ public sealed class ForumExceptionHandler(IProblemDetailsService problemDetails,
         FailureKind.NotFound => "Not found.",
         FailureKind.Conflict => "The request conflicts with the current state.",
         FailureKind.Forbidden => "Not allowed.",
+        FailureKind.RateLimited => "Too many requests.",
         _ => "Refused.",
     };
 

@@ -10,6 +10,7 @@ using Forum.Data.Seeding;
 using Forum.Core.Events;
 using Forum.Synthesis;
 using Forum.Web.Live;
+using Forum.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
@@ -126,6 +127,7 @@ public static class ForumServices
         services.Configure<RouteOptions>(routes => routes.ConstraintMap["culture"] = typeof(Forum.Web.Pages.CultureRoutes.Constraint));
         var forumOptions = configuration.GetSection(ForumOptions.SectionName).Get<ForumOptions>() ?? new ForumOptions();
         services.AddContributionListCache(TimeSpan.FromSeconds(forumOptions.ListCacheSeconds));
+        services.AddForumRateLimits(forumOptions);
 
         // The longest text allowed (60,000 characters, up to 4 bytes each) fits well under 1 MB of JSON.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);

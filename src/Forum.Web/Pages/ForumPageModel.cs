@@ -38,6 +38,16 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string Duration(DateTimeOffset instant) =>
         (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
 
+    /// <summary>Answers a refused form with the status the API would use (429 with Retry-After when writing too fast).</summary>
+    protected void RefusedWith(Core.Errors.ForumException error)
+    {
+        Response.StatusCode = error.Kind == Core.Errors.FailureKind.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>
     /// Null when the user may write as a participant; else where to send them: the log-in page of this
     /// language (coming back to <paramref name="returnPath"/>), or a refusal.

@@ -30,6 +30,10 @@ public class ForumApp : WebApplicationFactory<Program>
 
     public RecordedEvents Events { get; } = new();
 
+    protected virtual int WritesPerMinute => 100_000;
+
+    protected virtual int AccountAttemptsPerMinute => 100_000;
+
     public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,6 +45,9 @@ public class ForumApp : WebApplicationFactory<Program>
         builder.UseSetting("Forum:Admin:Password", AdminPassword);
         // Draft summaries recompute right after a change, so tests need not wait.
         builder.UseSetting("Forum:SummaryDelaySeconds", "0");
+        // Tests write and sign in far faster than people; the limits have tests of their own (RateLimitTests).
+        builder.UseSetting("Forum:RateLimits:WritesPerMinute", WritesPerMinute.ToString());
+        builder.UseSetting("Forum:RateLimits:AccountAttemptsPerMinute", AccountAttemptsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

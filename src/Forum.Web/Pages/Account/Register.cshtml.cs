@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountPolicy)]
 public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, SignInManager<ForumUser> signIn)
     : ForumPageModel(texts, languages, clock)
 {

@@ -15,7 +15,7 @@ namespace Forum.Web.Pages.Reading;
 
 /// <summary>One contribution: every version side by side, its replies, and the forms to reply or translate.</summary>
 public sealed class ContributionModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
     : ForumPageModel(texts, languages, clock)
 {
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
@@ -50,12 +50,12 @@ public sealed class ContributionModel(
 
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
-            (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache)).Value!.Id);
+            (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!.Id);
 
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
-            await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache);
+            await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache, limiter);
             return id;
         });
 
@@ -70,8 +70,9 @@ public sealed class ContributionModel(
             var anchor = await submit();
             return Redirect($"/{Culture}/contributions/{id}#contribution-{anchor}");
         }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
         {
+            RefusedWith(e);
             var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", _ => null };
             ModelState.AddModelError(field is null ? form : $"{form}.{field}", ErrorText(e));
             return await OnGetAsync(id);

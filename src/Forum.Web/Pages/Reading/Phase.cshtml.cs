@@ -23,7 +23,7 @@ public sealed record ContributionCard(ContributionsApi.ContributionSummary Contr
 [OutputCache(PolicyName = Caching.ContributionListCache.PhasePagePolicyName)]
 public sealed class PhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
-    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache)
+    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
     : ForumPageModel(texts, languages, clock)
 {
     /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
@@ -39,11 +39,12 @@ public sealed class PhaseModel(
         try
         {
             var created = await ContributionsApi.PostContribution(id, new ContributionsApi.ContributionInput(Post.Language, Post.Title, Post.Body, null),
-                db, versionText, Clock, User, cache);
+                db, versionText, Clock, User, cache, limiter);
             return Redirect($"/{Culture}/phases/{id}#contribution-{created.Value!.Id}");
         }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
         {
+            RefusedWith(e);
             var field = e.Field switch { "title" => "Post.Title", "language" => "Post.Language", "body" => "Post.Body", _ => "Post" };
             ModelState.AddModelError(field, ErrorText(e));
             return await OnGetAsync(id);

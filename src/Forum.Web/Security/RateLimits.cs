@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Forum.Core;
+using Forum.Core.Errors;
+using Forum.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Forum.Web.Security;
+
+/// <summary>
+/// Per-user limit on writing (contributions, replies, translations), shared by the API and the pages,
+/// and a per-address limit on log-in and registration through ASP.NET Core's rate limiter. A refusal
+/// is a 429 with Retry-After and a ProblemDetails body.
+/// </summary>
+public sealed class WriteLimiter(ForumOptions options) : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.RateLimits.WritesPerMinute,
+            Window = Window,
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Takes one write from the user's allowance, or refuses with when to try again.</summary>
+    public void Check(ClaimsPrincipal user)
+    {
+        using var lease = _limiter.AttemptAcquire(user.Id());
+        if (!lease.IsAcquired)
+        {
+            throw ForumException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window);
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+public static class RateLimits
+{
+    public const string AccountPolicy = "accounts";
+
+    public static IServiceCollection AddForumRateLimits(this IServiceCollection services, ForumOptions options)
+    {
+        services.AddSingleton<WriteLimiter>();
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimits.AccountAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellation) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var error = ForumException.RateLimited(retryAfter);
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = error.Message,
+                        Type = $"urn:forum:rule:{error.Rule}", Extensions = { ["rule"] = error.Rule },
+                    },
+                });
+            };
+        });
+    }
+}
