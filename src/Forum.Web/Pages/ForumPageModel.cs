@@ -38,10 +38,16 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string Duration(DateTimeOffset instant) =>
         (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
 
-    /// <summary>Answers a refused form with the status the API would use (429 with Retry-After when writing too fast).</summary>
+    /// <summary>Answers a refused form with the status the API would use (400, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(Core.Errors.ForumException error)
     {
-        Response.StatusCode = error.Kind == Core.Errors.FailureKind.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        Response.StatusCode = error.Kind switch
+        {
+            Core.Errors.FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
+            Core.Errors.FailureKind.Conflict => StatusCodes.Status409Conflict,
+            Core.Errors.FailureKind.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
         if (error.RetryAfter is { } retryAfter)
         {
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

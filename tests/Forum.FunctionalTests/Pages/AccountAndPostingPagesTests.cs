@@ -52,7 +52,7 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         registered.Headers.Location!.OriginalString.Should().Be("/fr");
 
         var missingTitle = await browser.SubmitAsync($"/fr/phases/{phase}", new() { ["Post.Language"] = "fr", ["Post.Title"] = "", ["Post.Body"] = "Les SCIC réunissent tous les acteurs." });
-        missingTitle.StatusCode.Should().Be(HttpStatusCode.OK);
+        missingTitle.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the form comes back with the reason");
         var form = await missingTitle.Content.ReadAsStringAsync();
         Regex.Match(form, "<span id=\"post-title-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
             .Should().Contain("Donnez un titre à votre contribution.", "the error sits next to its field, in the page's language");
@@ -134,7 +134,7 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         Text(page).Should().Contain("francés (original)");
 
         var empty = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = " " }, $"/es/contributions/{id}?handler=Translate");
-        empty.StatusCode.Should().Be(HttpStatusCode.OK);
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         Regex.Match(await empty.Content.ReadAsStringAsync(), "<span id=\"translation-body-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
             .Should().Contain("Escriba su contribución antes de publicarla.");
 

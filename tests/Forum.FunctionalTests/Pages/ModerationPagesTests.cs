@@ -39,7 +39,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         Text(await moderator.GetStringAsync(page)).Should().Contain("Résumé automatique en français");
 
         var noReason = await SubmitAsync(moderator, page, $"{page}?handler=Hide", new() { ["ContributionId"] = spam.ToString(), ["Reason"] = "" });
-        noReason.StatusCode.Should().Be(HttpStatusCode.OK);
+        noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         Text(await noReason.Content.ReadAsStringAsync()).Should().Contain("Un motif est requis.");
 
         (await SubmitAsync(moderator, page, $"{page}?handler=Hide", new() { ["ContributionId"] = spam.ToString(), ["Reason"] = "Publicité." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -61,7 +61,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         {
             ["SynthesisId"] = synthesisId.ToString(), ["SynthesisVersion"] = read.ToString(), ["SynthesisLanguage"] = "fr", ["SynthesisTitle"] = "Écrasé", ["SynthesisBody"] = "Texte d'un autre.",
         });
-        stale.StatusCode.Should().Be(HttpStatusCode.OK);
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
         Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un a modifié ceci depuis l’ouverture de la page");
 
         var phaseVersion = (await api.GetJsonAsync($"/api/phases/{phase}"))["version"]!.GetValue<Guid>();
@@ -100,7 +100,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         {
             ["NewPhase.ThemeSlug"] = slug, ["NewPhase.Language"] = "es", ["NewPhase.Title"] = "", ["NewPhase.Question"] = "¿Qué?", ["NewPhase.OpensAt"] = "2026-09-01T09:00", ["NewPhase.ClosesAt"] = "2026-09-30T18:00",
         });
-        untitled.StatusCode.Should().Be(HttpStatusCode.OK);
+        untitled.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         Text(await untitled.Content.ReadAsStringAsync()).Should().Contain("Este campo es obligatorio.");
 
         var phase = await SubmitAsync(moderator, "/es/moderation", "/es/moderation?handler=Phase", new()

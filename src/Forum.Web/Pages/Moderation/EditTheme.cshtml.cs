@@ -49,6 +49,7 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
         {
+            RefusedWith(e);
             ModelState.AddModelError(string.Empty, ErrorText(e));
             db.ChangeTracker.Clear();
             return await OnGetAsync(slug);

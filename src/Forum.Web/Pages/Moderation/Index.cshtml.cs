@@ -72,6 +72,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
         {
+            RefusedWith(e);
             ModelState.AddModelError(form, ErrorText(e));
             await OnGetAsync();
             return Page();

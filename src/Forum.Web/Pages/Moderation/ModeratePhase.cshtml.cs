@@ -65,6 +65,7 @@ public sealed class ModeratePhaseModel(
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
+            RefusedWith(e);
             return NotFound();
         }
         if (await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true)
@@ -124,6 +125,7 @@ public sealed class ModeratePhaseModel(
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
         {
+            RefusedWith(e);
             ModelState.AddModelError(string.Empty, ErrorText(e));
             return await OnGetAsync(id);
         }
