@@ -65,7 +65,6 @@ public sealed class ModeratePhaseModel(
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
-            RefusedWith(e);
             return NotFound();
         }
         if (await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true)
