@@ -102,7 +102,7 @@ public static class ForumServices
         {
             pages.Conventions.Add(new Forum.Web.Pages.CultureRoutes.Convention());
             pages.Conventions.AuthorizeFolder("/Moderation", Policies.ModeratorPages);
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<HandlerPolicyFilter>());
         // Pages send people to the log-in page of their language; the API and the hub answer 401 and 403.
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -1,6 +1,7 @@
 using Forum.Core.Errors;
 using Forum.Data;
 using Forum.Web.Api;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Forum.Web.Live;
@@ -16,6 +17,8 @@ public sealed class ForumHub(ForumDbContext db) : Hub<IForumClient>
 
     public static string PhaseGroup(int phaseId) => $"phase-{phaseId}";
 
+    // Watching only reads: visitors may follow a public phase; the phase's own reading rule applies.
+    [AllowAnonymous]
     public async Task WatchPhase(int phaseId)
     {
         try
@@ -30,6 +33,7 @@ public sealed class ForumHub(ForumDbContext db) : Hub<IForumClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, PhaseGroup(phaseId));
     }
 
+    [AllowAnonymous]
     public Task UnwatchPhase(int phaseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, PhaseGroup(phaseId));
 }
 

@@ -54,15 +54,6 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         }
     }
 
-    /// <summary>
-    /// Null when the user may write as a participant; else where to send them: the log-in page of this
-    /// language (coming back to <paramref name="returnPath"/>), or a refusal.
-    /// </summary>
-    public IActionResult? RefuseUnlessParticipant(string returnPath) =>
-        User.Identity?.IsAuthenticated != true
-            ? Redirect($"/{Culture}/account/login?returnUrl={Uri.EscapeDataString(returnPath)}")
-            : User.IsInRole(Data.Accounts.Roles.Participant) || Accounts.UserExtensions.IsModerator(User) ? null : Forbid();
-
     /// <summary>The same page in another language: only the culture segment changes.</summary>
     public string InCulture(string code)
     {

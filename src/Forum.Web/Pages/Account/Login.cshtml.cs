@@ -3,6 +3,7 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data.Accounts;
+using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,6 +31,7 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
     {
     }
 
+    [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrWhiteSpace(Input.Password))

@@ -2,6 +2,7 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data.Accounts;
+using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,6 +13,7 @@ public sealed class LogoutModel(UiTexts texts, ForumLanguages languages, ForumCl
 {
     public IActionResult OnGet() => LocalRedirect($"/{Culture}");
 
+    [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();

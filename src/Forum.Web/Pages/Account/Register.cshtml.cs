@@ -2,6 +2,7 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data.Accounts;
+using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,6 +26,7 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
     {
     }
 
+    [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()
     {
         var email = Input.Email?.Trim();

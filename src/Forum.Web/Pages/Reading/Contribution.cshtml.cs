@@ -48,10 +48,12 @@ public sealed class ContributionModel(
         }
     }
 
+    [HandlerPolicy(Policies.Participant)]
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
             (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!.Id);
 
+    [HandlerPolicy(Policies.Participant)]
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
@@ -61,10 +63,6 @@ public sealed class ContributionModel(
 
     private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
     {
-        if (RefuseUnlessParticipant($"/{Culture}/contributions/{id}") is { } refused)
-        {
-            return refused;
-        }
         try
         {
             var anchor = await submit();

@@ -30,12 +30,9 @@ public sealed class PhaseModel(
     [BindProperty]
     public TextForm Post { get; set; } = new();
 
+    [HandlerPolicy(Policies.Participant)]
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (RefuseUnlessParticipant($"/{Culture}/phases/{id}") is { } refused)
-        {
-            return refused;
-        }
         try
         {
             var created = await ContributionsApi.PostContribution(id, new ContributionsApi.ContributionInput(Post.Language, Post.Title, Post.Body, null),
