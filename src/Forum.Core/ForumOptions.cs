@@ -19,6 +19,10 @@ public sealed class ForumOptions
 
     public RateLimits RateLimits { get; set; } = new();
 
+    /// <summary>How long, from its writing, the author of a version may edit it; 0 turns editing off.</summary>
+    [Range(0, 525_600)]
+    public int EditWindowMinutes { get; set; } = 30;
+
     /// <summary>How long an anonymous read of a contribution list may be served from cache; 0 turns caching off.</summary>
     [Range(0, 3600)]
     public int ListCacheSeconds { get; set; } = 60;

@@ -21,6 +21,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PhaseText> PhaseTexts => Set<PhaseText>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
+    public DbSet<VersionRevision> VersionRevisions => Set<VersionRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     DbContext ISynthesisData.Db => this;

@@ -34,6 +34,7 @@ app.MapAccountsApi();
 app.MapThemesApi();
 app.MapPhasesApi();
 app.MapContributionsApi();
+app.MapEditsApi();
 app.MapStatisticsApi();
 app.MapSynthesesApi();
 app.MapExportsApi();

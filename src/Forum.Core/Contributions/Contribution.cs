@@ -79,6 +79,59 @@ public class Contribution
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Replaces the text of one version by its author, within <paramref name="window"/> of its writing.
+    /// The phase's state plays no part: the window bounds an original's edits, and a translation,
+    /// welcome after closing, may be fixed for as long as any other. Returns the replaced text to keep,
+    /// or null when the text is unchanged (nothing is stored then).
+    /// </summary>
+    public VersionRevision? Edit(ContributionVersion text, string editorId, TimeSpan window, DateTime now)
+    {
+        var version = Versions.FirstOrDefault(v => v.Language == text.Language)
+            ?? throw new ForumException(FailureKind.NotFound, "version.not-found",
+                $"Contribution {Id} has no version in '{text.Language}'.", "language");
+        if (version.AuthorId != editorId)
+        {
+            throw ForumException.Forbidden("edit.not-author", "Only the person who wrote a version may edit it.");
+        }
+        if (window <= TimeSpan.Zero)
+        {
+            throw ForumException.Conflict("edit.disabled", "This forum does not allow editing what was written.");
+        }
+        if (now >= EditableUntil(version, window))
+        {
+            throw ForumException.Conflict("edit.window-closed",
+                $"A version can be edited during the {window.TotalMinutes:0} minutes after it was written; that time has passed.");
+        }
+        if (IsHidden)
+        {
+            throw ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be edited.");
+        }
+        if (version.Title == text.Title && version.Body == text.Body)
+        {
+            return null;
+        }
+        var replaced = new VersionRevision
+        {
+            VersionId = version.Id,
+            Title = version.Title,
+            Body = version.Body,
+            WrittenById = version.AuthorId,
+            WrittenAt = version.EditedAt ?? version.CreatedAt,
+            ReplacedAt = now,
+        };
+        version.Title = text.Title;
+        version.Body = text.Body;
+        version.BodyHtml = text.BodyHtml;
+        version.UpdatedAt = now;
+        version.EditedAt = now;
+        ConcurrencyToken = Guid.NewGuid();
+        return replaced;
+    }
+
+    /// <summary>The instant a version stops being editable: the window counts from its writing, not from its last edit.</summary>
+    public static DateTime EditableUntil(ContributionVersion version, TimeSpan window) => version.CreatedAt + window;
+
     public void Hide(string reason, string moderatorId, DateTime now)
     {
         if (IsHidden)

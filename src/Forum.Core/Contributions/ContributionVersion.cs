@@ -15,4 +15,7 @@ public class ContributionVersion
     public required string AuthorId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When its author last edited it; null while it is as first written. Older texts are <see cref="VersionRevision"/>s.</summary>
+    public DateTime? EditedAt { get; set; }
 }

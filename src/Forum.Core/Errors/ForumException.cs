@@ -27,6 +27,9 @@ public class ForumException(FailureKind kind, string rule, string message, strin
     public static ForumException NotFound(string what, object id) =>
         new(FailureKind.NotFound, $"{what}.not-found", $"No {what} has the id '{id}'.");
 
+    public static ForumException Forbidden(string rule, string message) =>
+        new(FailureKind.Forbidden, rule, message);
+
     public static ForumException Conflict(string rule, string message, string? field = null) =>
         new(FailureKind.Conflict, rule, message, field);
 

@@ -40,3 +40,16 @@ internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(v => new { v.ContributionId, v.Language }).IsUnique();
     }
 }
+
+internal sealed class VersionRevisionConfiguration : IEntityTypeConfiguration<VersionRevision>
+{
+    public void Configure(EntityTypeBuilder<VersionRevision> builder)
+    {
+        builder.HasOne<ContributionVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ForumUser>().WithMany().HasForeignKey(r => r.WrittenById).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.WrittenById).HasMaxLength(Limits.UserId);
+        builder.Property(r => r.Title).HasMaxLength(Limits.Title);
+        // A version's history is read in the order it was written.
+        builder.HasIndex(r => new { r.VersionId, r.WrittenAt });
+    }
+}

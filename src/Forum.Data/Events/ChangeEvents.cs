@@ -73,6 +73,16 @@ public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterce
                     break;
             }
         }
+        foreach (var entry in db.ChangeTracker.Entries<ContributionVersion>().Where(e => e.State == EntityState.Modified
+                     && (e.Property(v => v.Body).IsModified || e.Property(v => v.Title).IsModified)))
+        {
+            var version = entry.Entity;
+            // An edit goes through its contribution, so the contribution is tracked and knows the phase.
+            if (db.ChangeTracker.Entries<Contribution>().FirstOrDefault(c => c.Entity.Id == version.ContributionId)?.Entity is { } owner)
+            {
+                pending.Add(() => new ContributionEdited(owner.PhaseId, owner.Id, version.Language));
+            }
+        }
         foreach (var entry in db.ChangeTracker.Entries<Phase>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             var phase = entry.Entity;

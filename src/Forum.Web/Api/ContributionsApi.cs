@@ -53,7 +53,9 @@ public static class ContributionsApi
 
     public sealed record Author(string Id, string Name);
 
-    public sealed record VersionView(string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    /// <summary>A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.</summary>
+    public sealed record VersionView(
+        string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt);
 
     /// <summary>The version shown in a list: the reader's language when there is one, else the original.</summary>
     public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml);
@@ -284,7 +286,7 @@ public static class ContributionsApi
     private static async Task<Created<ContributionView>> CreatedViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock) =>
         TypedResults.Created($"/api/contributions/{contribution.Id}", await ViewAsync(db, contribution, clock));
 
-    private static async Task<ContributionView> ViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock)
+    internal static async Task<ContributionView> ViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock)
     {
         var authors = await AuthorsAsync(db, contribution.Versions.Select(v => v.AuthorId).Append(contribution.AuthorId));
         return ToView(contribution, [], authors, clock);
@@ -294,13 +296,13 @@ public static class ContributionsApi
         new(c.Id, c.PhaseId, c.ParentId, authors[c.AuthorId], c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
             c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
                 .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors[v.AuthorId],
-                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt)))
+                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null))
                 .ToList(),
             replies,
             c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,
             c.ConcurrencyToken);
 
-    private static async Task<Dictionary<string, Author>> AuthorsAsync(ForumDbContext db, IEnumerable<string> ids)
+    internal static async Task<Dictionary<string, Author>> AuthorsAsync(ForumDbContext db, IEnumerable<string> ids)
     {
         var wanted = ids.Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))

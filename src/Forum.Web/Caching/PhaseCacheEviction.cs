@@ -7,7 +7,7 @@ namespace Forum.Web.Caching;
 
 /// <summary>
 /// Evicts a phase's cached lists and page on every event about it, whoever caused it: a post, a
-/// translation, a moderator's action, a synthesis published, or the phase opening or closing at its instant.
+/// translation, an edit, a moderator's action, a synthesis published, or the phase opening or closing at its instant.
 /// </summary>
 public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventHandler
 {
@@ -15,6 +15,7 @@ public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventHan
     {
         ContributionPosted e => cache.EvictPhaseAsync(e.PhaseId),
         ContributionTranslated e => cache.EvictPhaseAsync(e.PhaseId),
+        ContributionEdited e => cache.EvictPhaseAsync(e.PhaseId),
         ContributionHidden e => cache.EvictPhaseAsync(e.PhaseId),
         ContributionRestored e => cache.EvictPhaseAsync(e.PhaseId),
         StatisticsChanged e => cache.EvictPhaseAsync(e.PhaseId),

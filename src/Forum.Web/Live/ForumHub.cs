@@ -8,7 +8,7 @@ namespace Forum.Web.Live;
 
 /// <summary>
 /// Live updates. A page joins the group of the phase it shows and receives what happens there:
-/// contributions posted, translated, hidden or restored, statistics, phase opening and closing,
+/// contributions posted, translated, edited, hidden or restored, statistics, phase opening and closing,
 /// syntheses published. Joining follows the same rule as reading the phase through the API.
 /// </summary>
 public sealed class ForumHub(ForumDbContext db) : Hub<IForumClient>
@@ -42,6 +42,7 @@ public interface IForumClient
 {
     Task ContributionPosted(LiveMessages.ContributionMessage message);
     Task ContributionTranslated(LiveMessages.ContributionMessage message);
+    Task ContributionEdited(LiveMessages.ContributionMessage message);
     Task ContributionHidden(LiveMessages.ContributionMessage message);
     Task ContributionRestored(LiveMessages.ContributionMessage message);
     Task StatisticsChanged(LiveMessages.StatisticsMessage message);

@@ -77,6 +77,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         {
             ContributionPosted e => Phase(e.PhaseId).ContributionPosted(new(e.PhaseId, e.ContributionId, e.ParentId, e.Languages)),
             ContributionTranslated e => Phase(e.PhaseId).ContributionTranslated(new(e.PhaseId, e.ContributionId, null, e.Languages)),
+            ContributionEdited e => Phase(e.PhaseId).ContributionEdited(new(e.PhaseId, e.ContributionId, null, [e.Language])),
             ContributionHidden e => Phase(e.PhaseId).ContributionHidden(new(e.PhaseId, e.ContributionId, null, [])),
             ContributionRestored e => Phase(e.PhaseId).ContributionRestored(new(e.PhaseId, e.ContributionId, null, [])),
             PhaseStateChanged e => Phase(e.PhaseId).PhaseStateChanged(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),

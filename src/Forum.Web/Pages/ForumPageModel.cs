@@ -38,7 +38,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string Duration(DateTimeOffset instant) =>
         (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
 
-    /// <summary>Answers a refused form with the status the API would use (400, 409, 429 with Retry-After), the page showing why.</summary>
+    /// <summary>Answers a refused form with the status the API would use (400, 403, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(Core.Errors.ForumException error)
     {
         Response.StatusCode = error.Kind switch
@@ -46,6 +46,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             Core.Errors.FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
             Core.Errors.FailureKind.Conflict => StatusCodes.Status409Conflict,
             Core.Errors.FailureKind.NotFound => StatusCodes.Status404NotFound,
+            Core.Errors.FailureKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         };
         if (error.RetryAfter is { } retryAfter)

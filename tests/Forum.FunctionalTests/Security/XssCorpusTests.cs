@@ -94,7 +94,7 @@ public partial class XssCorpusTests(ForumApp app) : IClassFixture<ForumApp>
     /// What could run or load content, looked for in the parsed DOM (escaped text is harmless and ignored):
     /// active elements, event handlers, script and data URLs, style attributes.
     /// </summary>
-    private static List<string> Dangerous(string html)
+    internal static List<string> Dangerous(string html)
     {
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var found = new List<string>();

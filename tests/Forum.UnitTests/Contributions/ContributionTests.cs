@@ -100,4 +100,49 @@ public class ContributionTests
         var again = () => contribution.Restore();
         again.Should().Throw<ForumException>().Which.Rule.Should().Be("contribution.not-hidden");
     }
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
+
+    private static ContributionVersion NewText(string language, string body, DateTime at) =>
+        Texts.Create(language, "Un titre", body, titleRequired: true, "author", at);
+
+    [Fact]
+    public void Each_edit_keeps_the_text_it_replaces_and_the_window_counts_from_the_writing()
+    {
+        var contribution = Posted("fr");
+        var token = contribution.ConcurrencyToken;
+
+        var first = contribution.Edit(NewText("fr", "Deuxième texte.", Now.AddMinutes(10)), "author", Window, Now.AddMinutes(10))!;
+        first.Body.Should().Be("Un texte **court**.");
+        (first.WrittenAt, first.ReplacedAt).Should().Be((Now, Now.AddMinutes(10)));
+        var second = contribution.Edit(NewText("fr", "Troisième texte.", Now.AddMinutes(20)), "author", Window, Now.AddMinutes(20))!;
+        (second.Body, second.WrittenAt).Should().Be(("Deuxième texte.", Now.AddMinutes(10)));
+
+        var version = contribution.Versions.Single();
+        (version.Body, version.EditedAt, version.UpdatedAt, version.CreatedAt).Should().Be(("Troisième texte.", Now.AddMinutes(20), Now.AddMinutes(20), Now));
+        version.BodyHtml.Should().Be("<p>Troisième texte.</p>\n");
+        contribution.ConcurrencyToken.Should().NotBe(token);
+
+        var late = () => contribution.Edit(NewText("fr", "Trop tard.", Now.AddMinutes(30)), "author", Window, Now.AddMinutes(30));
+        late.Should().Throw<ForumException>().Where(e => e.Rule == "edit.window-closed" && e.Kind == FailureKind.Conflict && e.Message.Contains("30 minutes"));
+    }
+
+    [Fact]
+    public void Only_the_author_edits_and_the_same_text_changes_nothing()
+    {
+        var contribution = Posted("fr");
+        var token = contribution.ConcurrencyToken;
+        var other = () => contribution.Edit(NewText("fr", "Autre.", Now), "someone-else", Window, Now);
+        other.Should().Throw<ForumException>().Where(e => e.Rule == "edit.not-author" && e.Kind == FailureKind.Forbidden);
+        var off = () => contribution.Edit(NewText("fr", "Autre.", Now), "author", TimeSpan.Zero, Now);
+        off.Should().Throw<ForumException>().Where(e => e.Rule == "edit.disabled");
+
+        contribution.Edit(NewText("fr", "Un texte **court**.", Now), "author", Window, Now).Should().BeNull();
+        contribution.ConcurrencyToken.Should().Be(token);
+        contribution.Versions.Single().EditedAt.Should().BeNull();
+
+        contribution.Hide("Spam", "moderator", Now);
+        var hidden = () => contribution.Edit(NewText("fr", "Caché.", Now), "author", Window, Now);
+        hidden.Should().Throw<ForumException>().Where(e => e.Rule == "contribution.hidden");
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Forum.Core;
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
@@ -13,9 +15,10 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Forum.Web.Pages.Reading;
 
-/// <summary>One contribution: every version side by side, its replies, and the forms to reply or translate.</summary>
+/// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate or edit one's own version.</summary>
 public sealed class ContributionModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter,
+    ForumOptions options)
     : ForumPageModel(texts, languages, clock)
 {
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
@@ -26,6 +29,33 @@ public sealed class ContributionModel(
 
     [BindProperty]
     public TextForm Translation { get; set; } = new();
+
+    /// <summary>An edit of one version (named by its language), with the contribution's version the author read.</summary>
+    [BindProperty]
+    public TextForm Edit { get; set; } = new();
+
+    [BindProperty]
+    public Guid? EditVersion { get; set; }
+
+    public bool IsModerator => User.IsModerator();
+
+    /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
+    public bool IsReturnedEdit(ContributionsApi.VersionView version) => Request.Method == "POST" && Edit.Language == version.Language;
+
+    /// <summary>Until when the signed-in user may still edit this version of theirs; null when they may not.</summary>
+    public DateTimeOffset? EditableUntil(ContributionsApi.VersionView version)
+    {
+        if (options.EditWindowMinutes <= 0 || Contribution.Hidden is not null || User.Identity?.IsAuthenticated != true || version.Author.Id != User.Id())
+        {
+            return null;
+        }
+        var until = version.CreatedAt + TimeSpan.FromMinutes(options.EditWindowMinutes);
+        return until.UtcDateTime > Clock.UtcNow ? until : null;
+    }
+
+    /// <summary>"You can edit until 10:30 (25 minutes left)", in the page's language.</summary>
+    public string EditUntilText(DateTimeOffset until) =>
+        T("edit.until", until.ToString("t", CultureInfo.GetCultureInfo(Culture)), Duration(until));
 
     /// <summary>Languages the contribution can still be translated into.</summary>
     public IReadOnlyList<string> MissingLanguages => Languages.Except(Contribution.Languages).ToList();
@@ -61,6 +91,14 @@ public sealed class ContributionModel(
             return id;
         });
 
+    public Task<IActionResult> OnPostEditAsync(long id) =>
+        SubmitAsync(id, "Edit", async () =>
+        {
+            await EditsApi.EditVersion(id, Edit.Language ?? "", new EditsApi.VersionEdit(Edit.Title, Edit.Body, EditVersion),
+                db, versionText, options, Clock, User, cache, limiter);
+            return id;
+        });
+
     private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
     {
         try
@@ -68,7 +106,7 @@ public sealed class ContributionModel(
             var anchor = await submit();
             return Redirect($"/{Culture}/contributions/{id}#contribution-{anchor}");
         }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited or FailureKind.Forbidden)
         {
             RefusedWith(e);
             var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", _ => null };

@@ -32,8 +32,8 @@
             });
     });
 
-    // A new version changes the badges and maybe the text shown: the card is fetched again and replaced.
-    connection.on("ContributionTranslated", function (message) {
+    // A new or edited version changes the badges or the text shown: the card is fetched again and replaced.
+    function refreshCard(message) {
         var article = document.getElementById("contribution-" + message.contributionId);
         if (!article || message.phaseId !== phaseId) {
             return;
@@ -45,7 +45,9 @@
                     article.outerHTML = html;
                 }
             });
-    });
+    }
+    connection.on("ContributionTranslated", refreshCard);
+    connection.on("ContributionEdited", refreshCard);
 
     connection.on("SynthesisPublished", function (message) {
         var notice = document.getElementById("synthesis-notice");
