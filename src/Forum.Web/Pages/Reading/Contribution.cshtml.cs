@@ -91,6 +91,7 @@ public sealed class ContributionModel(
             return id;
         });
 
+    [HandlerPolicy(Policies.Participant)]
     public Task<IActionResult> OnPostEditAsync(long id) =>
         SubmitAsync(id, "Edit", async () =>
         {
