@@ -31,6 +31,7 @@ app.MapRazorPages();
 app.MapFeeds();
 app.MapForumApi();
 app.MapAccountsApi();
+app.MapPrivacyApi();
 app.MapThemesApi();
 app.MapPhasesApi();
 app.MapContributionsApi();
