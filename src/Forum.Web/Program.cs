@@ -1,3 +1,4 @@
+using Forum.Web.Accounts;
 using Forum.Web.Api;
 using Forum.Web.Extensions;
 using Forum.Web.Live;
@@ -21,6 +22,7 @@ app.UseBrowserPackages();
 app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();
+app.UseDeletedAccountCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();

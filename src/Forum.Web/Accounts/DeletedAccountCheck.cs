@@ -23,3 +23,21 @@ public sealed class DeletedAccountCheck(ForumDbContext db) : IClaimsTransformati
         return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }
 }
+
+public static class DeletedAccountCheckExtensions
+{
+    /// <summary>
+    /// After authentication: a ticket whose account <see cref="DeletedAccountCheck"/> refused counts as
+    /// no ticket at all, so that protected endpoints answer 401 (sign in), not 403 (not allowed).
+    /// </summary>
+    public static IApplicationBuilder UseDeletedAccountCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<IAuthenticateResultFeature>() is { AuthenticateResult.Succeeded: true } feature
+            && context.User.Identity?.IsAuthenticated != true)
+        {
+            feature.AuthenticateResult = AuthenticateResult.NoResult();
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        await next();
+    });
+}
