@@ -144,4 +144,19 @@ public sealed class AccountDeletionTests(ForumApp app) : IClassFixture<ForumApp>
         (await erin.DeleteAccountAsync(PrivacyHelpers.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await erin.DeleteAccountAsync(PrivacyHelpers.Password)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
+    [Fact]
+    public async Task A_refresh_token_issued_before_the_deletion_gets_no_new_token()
+    {
+        var email = $"frank-{Guid.NewGuid():N}@tests.localhost";
+        var anonymous = app.Anonymous();
+        await anonymous.RegisterAsync(email, PrivacyHelpers.Password);
+        var login = await anonymous.PostOkAsync("/api/account/login", new { email, password = PrivacyHelpers.Password });
+        var refreshToken = login["refreshToken"]!.GetValue<string>();
+        (await anonymous.PostAsync("/api/account/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.OK, "it works while the account exists");
+
+        var frank = await anonymous.LoginAsync(email, PrivacyHelpers.Password);
+        (await frank.DeleteAccountAsync(PrivacyHelpers.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await anonymous.PostAsync("/api/account/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }
