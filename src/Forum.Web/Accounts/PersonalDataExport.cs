@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Forum.Core.Audit;
-using Forum.Core.Contributions;
-using Forum.Core.Phases;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
