@@ -158,6 +158,41 @@ public class Contribution
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// What is left of a removed contribution that others answered: hidden, every text blanked, so
+    /// that their replies keep their thread and nothing of what was written remains.
+    /// </summary>
+    public void Tombstone(string reason, DateTime now)
+    {
+        if (!IsHidden)
+        {
+            IsHidden = true;
+            HiddenAt = now;
+            HiddenById = null;
+        }
+        HiddenReason = reason;
+        foreach (var version in Versions)
+        {
+            version.Title = version.Title is null ? null : "";
+            version.Body = "";
+            version.BodyHtml = "";
+            version.UpdatedAt = now;
+        }
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>Removes the translations one person wrote (never the original); the contribution stays readable in the others.</summary>
+    public int RemoveTranslationsBy(string translatorId)
+    {
+        var removed = Versions.RemoveAll(v => v.AuthorId == translatorId && v.Language != OriginalLanguage);
+        if (removed > 0)
+        {
+            Languages = ForumLanguages.Combination(Versions.Select(v => v.Language));
+            ConcurrencyToken = Guid.NewGuid();
+        }
+        return removed;
+    }
+
     public static void EnsurePhaseOpen(PhaseState state)
     {
         if (state != PhaseState.Open)

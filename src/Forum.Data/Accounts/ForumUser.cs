@@ -4,8 +4,20 @@ namespace Forum.Data.Accounts;
 
 public class ForumUser : IdentityUser
 {
+    /// <summary>The name every deleted account shows, in the API; pages show it in their own language.</summary>
+    public const string DeletedName = "[deleted]";
+
     /// <summary>Name shown beside contributions; when empty, the part of the e-mail address before '@'.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>When the account was created; empty for accounts older than this column.</summary>
+    public DateTime? RegisteredAt { get; set; }
+
+    /// <summary>
+    /// When its owner deleted the account. The row stays, erased of personal data, so that what the
+    /// account wrote keeps its author key; it can no longer sign in.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 
     public string PublicName => PublicNameOf(DisplayName, UserName);
 

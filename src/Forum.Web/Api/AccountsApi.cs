@@ -39,6 +39,10 @@ public static class AccountsApi
     {
         var user = await users.GetUserAsync(principal) ?? throw ForumException.NotFound("user", principal.Id());
         user.DisplayName = InputRules.RequiredText(input.DisplayName, "displayName", 80);
+        if (user.DisplayName == ForumUser.DeletedName)
+        {
+            throw ForumException.Invalid("displayName", "account.name-reserved", $"'{ForumUser.DeletedName}' marks deleted accounts: choose another name.");
+        }
         await users.UpdateAsync(user);
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }

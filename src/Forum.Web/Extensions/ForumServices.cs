@@ -62,15 +62,23 @@ public static class ForumServices
         services.AddHostedService(sp => sp.GetRequiredService<PhaseWatcher>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseWatcher>());
 
+        var accounts = configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
+                // Both log-ins (API and page) count wrong passwords; the lockout follows the forum's clock (ForumUserManager).
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedLogins;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
             })
             .AddRoles<IdentityRole>()
             .AddUserManager<ForumUserManager>()
             .AddEntityFrameworkStores<ForumDbContext>();
         services.AddAuthorizationBuilder().AddForumPolicies();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
+        services.AddScoped<AccountErasure>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DeletedAccountCheck>();
         // Browsers cannot set headers on a WebSocket: the hub's clients send their token in the query string instead.
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer => bearer.Events = new BearerTokenEvents
         {

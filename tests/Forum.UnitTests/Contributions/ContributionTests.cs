@@ -145,4 +145,34 @@ public class ContributionTests
         var hidden = () => contribution.Edit(NewText("fr", "Caché.", Now), "author", Window, Now);
         hidden.Should().Throw<ForumException>().Where(e => e.Rule == "contribution.hidden");
     }
+
+    [Fact]
+    public void Removing_a_translators_versions_keeps_the_original_and_the_others()
+    {
+        var contribution = Posted("fr");
+        contribution.Translate(PhaseState.Open, Texts.Create("en", "A title", "A text.", titleRequired: false, "translator", Now));
+        contribution.Translate(PhaseState.Open, Texts.Create("es", "Un título", "Un texto.", titleRequired: false, "someone-else", Now));
+        var token = contribution.ConcurrencyToken;
+
+        contribution.RemoveTranslationsBy("translator").Should().Be(1);
+        contribution.RemoveTranslationsBy("author").Should().Be(0, "the original is never removed as a translation");
+
+        contribution.Versions.Select(v => v.Language).Should().BeEquivalentTo("fr", "es");
+        contribution.Languages.Should().Be(ForumLanguages.Combination(["fr", "es"]));
+        contribution.ConcurrencyToken.Should().NotBe(token);
+    }
+
+    [Fact]
+    public void A_tombstone_is_hidden_and_keeps_no_text()
+    {
+        var contribution = Posted("fr");
+        contribution.Translate(PhaseState.Open, Texts.Create("en", "A title", "A text.", titleRequired: false, "translator", Now));
+
+        contribution.Tombstone("gone", Now.AddDays(1));
+
+        contribution.IsHidden.Should().BeTrue();
+        contribution.HiddenReason.Should().Be("gone");
+        contribution.Versions.Should().HaveCount(2).And.OnlyContain(v => v.Body == "" && v.BodyHtml == "" && v.Title == "");
+        contribution.Languages.Should().Be(ForumLanguages.Combination(["fr", "en"]), "the thread keeps its shape; only the words go");
+    }
 }

@@ -42,6 +42,10 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         {
             ModelState.AddModelError("Input.DisplayName", T("account.name-too-long"));
         }
+        else if (Input.DisplayName?.Trim() == ForumUser.DeletedName)
+        {
+            ModelState.AddModelError("Input.DisplayName", T("error.account.name-reserved"));
+        }
         if (ModelState.ErrorCount > 0)
         {
             return Page();

@@ -119,5 +119,5 @@ public sealed class ContributionModel(
     public string VersionHeading(ContributionsApi.VersionView version) =>
         version.IsOriginal
             ? T("contribution.original-in", LanguageName(version.Language))
-            : T("contribution.translation-in", LanguageName(version.Language), version.Author.Name);
+            : T("contribution.translation-in", LanguageName(version.Language), AuthorName(version.Author));
 }

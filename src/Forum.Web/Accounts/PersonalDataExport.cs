@@ -1,0 +1,225 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Forum.Core.Audit;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Data.Accounts;
+using Forum.Synthesis.Syntheses;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Web.Accounts;
+
+/// <summary>
+/// Everything the forum holds about one account, as one JSON document: the profile, every
+/// contribution and reply with all its versions, the translations written of others' contributions,
+/// the synthesis texts written and the moderation actions taken. Rows stream from the database into
+/// the response, so thousands of contributions cost no more memory than one.
+/// </summary>
+public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
+{
+    private const int FlushEvery = 200;
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed record VersionRow(
+        long ContributionId, int PhaseId, long? ParentId, DateTime PostedAt, string OriginalLanguage, string Languages, bool IsHidden,
+        string Language, string? Title, string Body, string AuthorId, DateTime CreatedAt, DateTime UpdatedAt);
+
+    public string FileName => $"forum-my-data-{DateOnly.FromDateTime(clock.ToLocal(clock.UtcNow).DateTime):yyyy-MM-dd}.json";
+
+    public async Task WriteAsync(ForumUser user, IReadOnlyList<string> roles, Stream output, CancellationToken cancellation)
+    {
+        var phaseTitles = await PhaseTitlesAsync(user.Id, cancellation);
+        await using var json = new Utf8JsonWriter(output, Options);
+        json.WriteStartObject();
+        json.WriteString("exportedAt", clock.ToLocal(clock.UtcNow));
+        WriteAccount(json, user, roles);
+
+        json.WriteStartArray("contributions");
+        var contributions = from v in db.ContributionVersions
+                            join c in db.Contributions on v.ContributionId equals c.Id
+                            where c.AuthorId == user.Id
+                            orderby c.Id, v.Id
+                            select new VersionRow(c.Id, c.PhaseId, c.ParentId, c.CreatedAt, c.OriginalLanguage, c.Languages, c.IsHidden,
+                                v.Language, v.Title, v.Body, v.AuthorId, v.CreatedAt, v.UpdatedAt);
+        long? current = null;
+        var count = 0;
+        await foreach (var row in contributions.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            if (row.ContributionId != current)
+            {
+                if (current is not null)
+                {
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                current = row.ContributionId;
+                json.WriteStartObject();
+                json.WriteNumber("id", row.ContributionId);
+                WritePhase(json, row.PhaseId, phaseTitles);
+                if (row.ParentId is { } parentId)
+                {
+                    json.WriteNumber("replyTo", parentId);
+                }
+                else
+                {
+                    json.WriteNull("replyTo");
+                }
+                json.WriteString("postedAt", clock.ToLocal(row.PostedAt));
+                json.WriteString("originalLanguage", row.OriginalLanguage);
+                json.WriteString("languages", row.Languages);
+                json.WriteBoolean("hidden", row.IsHidden);
+                json.WriteStartArray("versions");
+            }
+            json.WriteStartObject();
+            json.WriteString("language", row.Language);
+            json.WriteBoolean("isOriginal", row.Language == row.OriginalLanguage);
+            json.WriteBoolean("writtenByYou", row.AuthorId == user.Id);
+            json.WriteString("title", row.Title);
+            json.WriteString("body", row.Body);
+            json.WriteString("createdAt", clock.ToLocal(row.CreatedAt));
+            json.WriteString("updatedAt", clock.ToLocal(row.UpdatedAt));
+            json.WriteEndObject();
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        if (current is not null)
+        {
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("translations");
+        var translations = from v in db.ContributionVersions
+                           join c in db.Contributions on v.ContributionId equals c.Id
+                           where v.AuthorId == user.Id && c.AuthorId != user.Id
+                           orderby v.Id
+                           select new { c.Id, c.PhaseId, v.Language, v.Title, v.Body, v.CreatedAt, v.UpdatedAt };
+        await foreach (var t in translations.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("contributionId", t.Id);
+            WritePhase(json, t.PhaseId, phaseTitles);
+            json.WriteString("language", t.Language);
+            json.WriteString("title", t.Title);
+            json.WriteString("body", t.Body);
+            json.WriteString("createdAt", clock.ToLocal(t.CreatedAt));
+            json.WriteString("updatedAt", clock.ToLocal(t.UpdatedAt));
+            json.WriteEndObject();
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("synthesisTexts");
+        var revisions = from r in db.Set<SynthesisRevision>()
+                        join s in db.Set<PhaseSynthesis>() on r.SynthesisId equals s.Id
+                        where r.EditedById == user.Id
+                        orderby r.Id
+                        select new { s.Id, s.PhaseId, s.Number, r.Language, r.Edition, r.Title, r.Body, r.EditedAt };
+        await foreach (var r in revisions.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("synthesisId", r.Id);
+            json.WriteNumber("phaseId", r.PhaseId);
+            json.WriteNumber("number", r.Number);
+            json.WriteString("language", r.Language);
+            json.WriteNumber("edition", r.Edition);
+            json.WriteString("title", r.Title);
+            json.WriteString("body", r.Body);
+            json.WriteString("editedAt", clock.ToLocal(r.EditedAt));
+            json.WriteEndObject();
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("moderationActions");
+        await foreach (var a in db.AuditEntries.AsNoTracking().Where(a => a.ActorId == user.Id).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            WriteAudit(json, a);
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellation);
+    }
+
+    private void WriteAccount(Utf8JsonWriter json, ForumUser user, IReadOnlyList<string> roles)
+    {
+        json.WriteStartObject("account");
+        json.WriteString("id", user.Id);
+        json.WriteString("email", user.Email);
+        json.WriteBoolean("emailConfirmed", user.EmailConfirmed);
+        json.WriteString("userName", user.UserName);
+        json.WriteString("displayName", user.DisplayName);
+        json.WriteString("shownAs", user.PublicName);
+        json.WriteString("phoneNumber", user.PhoneNumber);
+        json.WriteStartArray("roles");
+        foreach (var role in roles)
+        {
+            json.WriteStringValue(role);
+        }
+        json.WriteEndArray();
+        if (user.RegisteredAt is { } registered)
+        {
+            json.WriteString("registeredAt", clock.ToLocal(registered));
+        }
+        else
+        {
+            json.WriteNull("registeredAt");
+        }
+        json.WriteNumber("failedLoginsInARow", user.AccessFailedCount);
+        json.WriteEndObject();
+    }
+
+    private void WriteAudit(Utf8JsonWriter json, AuditEntry a)
+    {
+        json.WriteStartObject();
+        json.WriteString("at", clock.ToLocal(a.At));
+        json.WriteString("action", a.Action);
+        WriteNumberOrNull(json, "themeId", a.ThemeId);
+        WriteNumberOrNull(json, "phaseId", a.PhaseId);
+        WriteNumberOrNull(json, "contributionId", a.ContributionId);
+        json.WriteString("reason", a.Reason);
+        json.WriteString("details", a.Details);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WritePhase(Utf8JsonWriter json, int phaseId, IReadOnlyDictionary<int, string> titles)
+    {
+        json.WriteNumber("phaseId", phaseId);
+        json.WriteString("phaseTitle", titles.GetValueOrDefault(phaseId));
+    }
+
+    private static async ValueTask FlushSometimesAsync(Utf8JsonWriter json, int count, CancellationToken cancellation)
+    {
+        if (count % FlushEvery == 0)
+        {
+            await json.FlushAsync(cancellation);
+        }
+    }
+
+    /// <summary>The title of each phase the user wrote in, in the phase's original language: a few rows, read once.</summary>
+    private async Task<Dictionary<int, string>> PhaseTitlesAsync(string userId, CancellationToken cancellation)
+    {
+        var phaseIds = db.Contributions
+            .Where(c => c.AuthorId == userId || c.Versions.Any(v => v.AuthorId == userId))
+            .Select(c => c.PhaseId).Distinct();
+        return await (from p in db.Phases
+                      join t in db.PhaseTexts on new { PhaseId = p.Id, Language = p.OriginalLanguage } equals new { t.PhaseId, t.Language }
+                      where phaseIds.Contains(p.Id)
+                      select new { p.Id, t.Title })
+            .ToDictionaryAsync(x => x.Id, x => x.Title, cancellation);
+    }
+}
