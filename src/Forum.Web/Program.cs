@@ -34,6 +34,7 @@ app.MapAccountsApi();
 app.MapThemesApi();
 app.MapPhasesApi();
 app.MapContributionsApi();
+app.MapReportsApi();
 app.MapStatisticsApi();
 app.MapSynthesesApi();
 app.MapExportsApi();
