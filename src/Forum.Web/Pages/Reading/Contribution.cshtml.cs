@@ -13,9 +13,10 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Forum.Web.Pages.Reading;
 
-/// <summary>One contribution: every version side by side, its replies, and the forms to reply or translate.</summary>
+/// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate or report it.</summary>
 public sealed class ContributionModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache,
+    Security.WriteLimiter limiter, Security.ReportLimiter reportLimiter)
     : ForumPageModel(texts, languages, clock)
 {
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
@@ -26,6 +27,27 @@ public sealed class ContributionModel(
 
     [BindProperty]
     public TextForm Translation { get; set; } = new();
+
+    public sealed class ReportForm
+    {
+        public string? Reason { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    [BindProperty]
+    public ReportForm Reporting { get; set; } = new();
+
+    /// <summary>Set after a report was taken, to thank the reporter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reported { get; set; }
+
+    public bool AlreadyReported { get; private set; }
+
+    /// <summary>Signed-in readers may report what others wrote, once, while it is visible.</summary>
+    public bool CanReport => User.Identity?.IsAuthenticated == true && Contribution.Hidden is null && !AlreadyReported
+        && Contribution.Author.Id != User.Id();
+
+    public IEnumerable<string> ReportReasons => Core.Reports.Report.ReasonCodes.Keys;
 
     /// <summary>Languages the contribution can still be translated into.</summary>
     public IReadOnlyList<string> MissingLanguages => Languages.Except(Contribution.Languages).ToList();
@@ -40,6 +62,7 @@ public sealed class ContributionModel(
         {
             Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
             Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, Clock, User)).Value!;
+            AlreadyReported = User.Identity?.IsAuthenticated == true && await ReportsApi.AlreadyReportedAsync(db, id, User.Id());
             return Page();
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
@@ -50,16 +73,27 @@ public sealed class ContributionModel(
 
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
-            (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!.Id);
+        {
+            var reply = (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!;
+            return $"/{Culture}/contributions/{id}#contribution-{reply.Id}";
+        });
 
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
             await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache, limiter);
-            return id;
+            return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
-    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
+    public Task<IActionResult> OnPostReportAsync(long id) =>
+        SubmitAsync(id, "Reporting", async () =>
+        {
+            await ReportsApi.FileReport(id, new ReportsApi.ReportInput(Reporting.Reason, Reporting.Comment, Culture), db, ForumLanguages, Clock, User, reportLimiter);
+            return $"/{Culture}/contributions/{id}?reported=true#report";
+        });
+
+    /// <summary>Runs a form's action and goes where it says; a refusal comes back on the page, next to the field at fault.</summary>
+    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<string>> submit)
     {
         if (RefuseUnlessParticipant($"/{Culture}/contributions/{id}") is { } refused)
         {
@@ -67,13 +101,12 @@ public sealed class ContributionModel(
         }
         try
         {
-            var anchor = await submit();
-            return Redirect($"/{Culture}/contributions/{id}#contribution-{anchor}");
+            return Redirect(await submit());
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
         {
             RefusedWith(e);
-            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", _ => null };
+            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", "reason" => "Reason", "comment" => "Comment", _ => null };
             ModelState.AddModelError(field is null ? form : $"{form}.{field}", ErrorText(e));
             return await OnGetAsync(id);
         }
