@@ -110,9 +110,13 @@ public static partial class ReportsApi
 
     internal static async Task<Ok<ReportPage>> ListReports(ForumDbContext db, ForumClock clock, string? status, string? cursor, int? limit)
     {
-        var wanted = status is null ? ReportStatus.Open
-            : Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-            : throw ForumException.Invalid("status", "report.status-unknown", "status is 'open', 'upheld' or 'dismissed'.");
+        var wanted = status?.Trim().ToLowerInvariant() switch
+        {
+            null or "open" => ReportStatus.Open,
+            "upheld" => ReportStatus.Upheld,
+            "dismissed" => ReportStatus.Dismissed,
+            _ => throw ForumException.Invalid("status", "report.status-unknown", "status is 'open', 'upheld' or 'dismissed'."),
+        };
         var size = InputRules.PageSize(limit);
         var (at, after) = cursor is not null ? Cursor.Decode(cursor) : (DateTime.MinValue, long.MinValue);
         var rows = await db.Reports.AsNoTracking()
