@@ -62,6 +62,10 @@ public sealed class RateLimits
     [Range(1, 1_000_000)]
     public int WritesPerMinute { get; set; } = 20;
 
+    /// <summary>Reports of contributions per user, counted apart from writes.</summary>
+    [Range(1, 1_000_000)]
+    public int ReportsPerMinute { get; set; } = 10;
+
     /// <summary>Log-in and registration attempts (pages and API) per client address.</summary>
     [Range(1, 1_000_000)]
     public int AccountAttemptsPerMinute { get; set; } = 20;

@@ -1,6 +1,7 @@
 using Forum.Core.Audit;
 using Forum.Core.Contributions;
 using Forum.Core.Phases;
+using Forum.Core.Reports;
 using Forum.Core.Themes;
 using Forum.Data.Accounts;
 using Forum.Synthesis;
@@ -23,6 +24,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
     public DbSet<VersionRevision> VersionRevisions => Set<VersionRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Report> Reports => Set<Report>();
 
     DbContext ISynthesisData.Db => this;
 

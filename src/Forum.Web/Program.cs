@@ -38,6 +38,7 @@ app.MapThemesApi();
 app.MapPhasesApi();
 app.MapContributionsApi();
 app.MapEditsApi();
+app.MapReportsApi();
 app.MapStatisticsApi();
 app.MapSynthesesApi();
 app.MapExportsApi();

@@ -12,4 +12,5 @@ internal static class Limits
     public const int Reason = 2_000;
     public const int Action = 64;
     public const int Combination = 64;
+    public const int Status = 32;
 }

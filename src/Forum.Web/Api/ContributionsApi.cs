@@ -274,14 +274,17 @@ public static class ContributionsApi
         var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == contribution.PhaseId);
         var now = clock.UtcNow;
         change(contribution, reason, now);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, ActorId = user.Id(), Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id, ContributionId = id, Reason = reason,
-        });
+        db.AuditEntries.Add(AuditOf(phase, id, user.Id(), action, reason, now));
         await db.SaveChangesAsync();
         await cache.EvictPhaseAsync(phase.Id);
         return TypedResults.Ok(await ViewAsync(db, contribution, clock));
     }
+
+    /// <summary>The audit entry of a moderator's action on a contribution.</summary>
+    internal static AuditEntry AuditOf(Phase phase, long contributionId, string actorId, string action, string? reason, DateTime now, string? details = null) => new()
+    {
+        At = now, ActorId = actorId, Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id, ContributionId = contributionId, Reason = reason, Details = details,
+    };
 
     private static async Task<Created<ContributionView>> CreatedViewAsync(ForumDbContext db, Contribution contribution, ForumClock clock) =>
         TypedResults.Created($"/api/contributions/{contribution.Id}", await ViewAsync(db, contribution, clock));

@@ -9,23 +9,23 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Forum.Web.Security;
 
 /// <summary>
-/// Per-user limit on writing (contributions, replies, translations), shared by the API and the pages,
-/// and a per-address limit on log-in and registration through ASP.NET Core's rate limiter. A refusal
-/// is a 429 with Retry-After and a ProblemDetails body.
+/// Per-user limits, shared by the API and the pages: one on writing (contributions, replies,
+/// translations), one on reporting; and a per-address limit on log-in and registration through
+/// ASP.NET Core's rate limiter. A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
-public sealed class WriteLimiter(ForumOptions options) : IDisposable
+public abstract class UserLimiter(int permitsPerMinute) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
         RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.RateLimits.WritesPerMinute,
+            PermitLimit = permitsPerMinute,
             Window = Window,
             QueueLimit = 0,
         }));
 
-    /// <summary>Takes one write from the user's allowance, or refuses with when to try again.</summary>
+    /// <summary>Takes one permit from the user's allowance, or refuses with when to try again.</summary>
     public void Check(ClaimsPrincipal user)
     {
         using var lease = _limiter.AttemptAcquire(user.Id());
@@ -38,6 +38,12 @@ public sealed class WriteLimiter(ForumOptions options) : IDisposable
     public void Dispose() => _limiter.Dispose();
 }
 
+/// <summary>Contributions, replies and translations per user.</summary>
+public sealed class WriteLimiter(ForumOptions options) : UserLimiter(options.RateLimits.WritesPerMinute);
+
+/// <summary>Reports per user, apart from writing: reporting a wave of spam must not stop someone from posting.</summary>
+public sealed class ReportLimiter(ForumOptions options) : UserLimiter(options.RateLimits.ReportsPerMinute);
+
 public static class RateLimits
 {
     public const string AccountPolicy = "accounts";
@@ -45,6 +51,7 @@ public static class RateLimits
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services, ForumOptions options)
     {
         services.AddSingleton<WriteLimiter>();
+        services.AddSingleton<ReportLimiter>();
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(

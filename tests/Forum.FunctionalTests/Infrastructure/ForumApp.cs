@@ -34,6 +34,8 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual int AccountAttemptsPerMinute => 100_000;
 
+    protected virtual int ReportsPerMinute => 100_000;
+
     public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -48,6 +50,7 @@ public class ForumApp : WebApplicationFactory<Program>
         // Tests write and sign in far faster than people; the limits have tests of their own (RateLimitTests).
         builder.UseSetting("Forum:RateLimits:WritesPerMinute", WritesPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:AccountAttemptsPerMinute", AccountAttemptsPerMinute.ToString());
+        builder.UseSetting("Forum:RateLimits:ReportsPerMinute", ReportsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

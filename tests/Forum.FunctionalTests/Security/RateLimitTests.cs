@@ -3,10 +3,12 @@ using Forum.FunctionalTests.Infrastructure;
 
 namespace Forum.FunctionalTests.Security;
 
-/// <summary>A forum with low limits: 3 writes a minute per user, 8 account attempts a minute per address.</summary>
+/// <summary>A forum with low limits: 3 writes and 2 reports a minute per user, 8 account attempts a minute per address.</summary>
 public sealed class LowLimitsForumApp : ForumApp
 {
     protected override int WritesPerMinute => 3;
+
+    protected override int ReportsPerMinute => 2;
 
     protected override int AccountAttemptsPerMinute => 8;
 }

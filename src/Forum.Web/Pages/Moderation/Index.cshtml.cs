@@ -16,6 +16,9 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
 {
     public IReadOnlyList<ThemesApi.ThemeView> Themes { get; private set; } = [];
 
+    /// <summary>Reports waiting in the moderation queue.</summary>
+    public int OpenReports { get; private set; }
+
     public sealed class ThemeForm
     {
         public string? Slug { get; set; }
@@ -40,6 +43,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     public async Task OnGetAsync()
     {
+        OpenReports = await ReportsApi.OpenCountAsync(db);
         if (await ThemesApi.ListThemes(db, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
         {
             var themes = new List<ThemesApi.ThemeView>();

@@ -15,10 +15,10 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Forum.Web.Pages.Reading;
 
-/// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate or edit one's own version.</summary>
+/// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate, report it or edit one's own version.</summary>
 public sealed class ContributionModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter,
-    ForumOptions options)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache,
+    Security.WriteLimiter limiter, Security.ReportLimiter reportLimiter, ForumOptions options)
     : ForumPageModel(texts, languages, clock)
 {
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
@@ -57,6 +57,27 @@ public sealed class ContributionModel(
     public string EditUntilText(DateTimeOffset until) =>
         T("edit.until", until.ToString("t", CultureInfo.GetCultureInfo(Culture)), Duration(until));
 
+    public sealed class ReportForm
+    {
+        public string? Reason { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    [BindProperty]
+    public ReportForm Reporting { get; set; } = new();
+
+    /// <summary>Set after a report was taken, to thank the reporter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reported { get; set; }
+
+    public bool AlreadyReported { get; private set; }
+
+    /// <summary>Signed-in readers may report what others wrote, once, while it is visible.</summary>
+    public bool CanReport => User.Identity?.IsAuthenticated == true && Contribution.Hidden is null && !AlreadyReported
+        && Contribution.Author.Id != User.Id();
+
+    public IEnumerable<string> ReportReasons => Core.Reports.Report.ReasonCodes.Keys;
+
     /// <summary>Languages the contribution can still be translated into.</summary>
     public IReadOnlyList<string> MissingLanguages => Languages.Except(Contribution.Languages).ToList();
 
@@ -70,6 +91,7 @@ public sealed class ContributionModel(
         {
             Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
             Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, Clock, User)).Value!;
+            AlreadyReported = User.Identity?.IsAuthenticated == true && await ReportsApi.AlreadyReportedAsync(db, id, User.Id());
             return Page();
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
@@ -81,14 +103,17 @@ public sealed class ContributionModel(
     [HandlerPolicy(Policies.Participant)]
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
-            (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!.Id);
+        {
+            var reply = (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!;
+            return $"/{Culture}/contributions/{id}#contribution-{reply.Id}";
+        });
 
     [HandlerPolicy(Policies.Participant)]
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
             await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache, limiter);
-            return id;
+            return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
     [HandlerPolicy(Policies.Participant)]
@@ -97,20 +122,28 @@ public sealed class ContributionModel(
         {
             await EditsApi.EditVersion(id, Edit.Language ?? "", new EditsApi.VersionEdit(Edit.Title, Edit.Body, EditVersion),
                 db, versionText, options, Clock, User, cache, limiter);
-            return id;
+            return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
-    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<long>> submit)
+    [HandlerPolicy(Policies.Participant)]
+    public Task<IActionResult> OnPostReportAsync(long id) =>
+        SubmitAsync(id, "Reporting", async () =>
+        {
+            await ReportsApi.FileReport(id, new ReportsApi.ReportInput(Reporting.Reason, Reporting.Comment, Culture), db, ForumLanguages, Clock, User, reportLimiter);
+            return $"/{Culture}/contributions/{id}?reported=true#report";
+        });
+
+    /// <summary>Runs a form's action and goes where it says; a refusal comes back on the page, next to the field at fault.</summary>
+    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<string>> submit)
     {
         try
         {
-            var anchor = await submit();
-            return Redirect($"/{Culture}/contributions/{id}#contribution-{anchor}");
+            return Redirect(await submit());
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited or FailureKind.Forbidden)
         {
             RefusedWith(e);
-            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", _ => null };
+            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", "reason" => "Reason", "comment" => "Comment", _ => null };
             ModelState.AddModelError(field is null ? form : $"{form}.{field}", ErrorText(e));
             return await OnGetAsync(id);
         }

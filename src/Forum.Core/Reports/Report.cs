@@ -1,0 +1,111 @@
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+
+namespace Forum.Core.Reports;
+
+/// <summary>Why a participant reports a contribution: a fixed list, so the moderation queue can be sorted and counted.</summary>
+public enum ReportReason
+{
+    Spam,
+    Abuse,
+    OffTopic,
+    PersonalData,
+    Other,
+}
+
+public enum ReportStatus
+{
+    Open,
+
+    /// <summary>The moderators agreed: the contribution is hidden.</summary>
+    Upheld,
+    Dismissed,
+}
+
+/// <summary>
+/// A participant's report of a contribution to the moderators. The reporter is known to the
+/// moderation team only, never to the contribution's author.
+/// </summary>
+public class Report
+{
+    public const int CommentMaxLength = 1000;
+
+    /// <summary>The reasons as clients write them: spam, abuse, off-topic, personal-data, other.</summary>
+    public static IReadOnlyDictionary<string, ReportReason> ReasonCodes { get; } = new Dictionary<string, ReportReason>
+    {
+        ["spam"] = ReportReason.Spam,
+        ["abuse"] = ReportReason.Abuse,
+        ["off-topic"] = ReportReason.OffTopic,
+        ["personal-data"] = ReportReason.PersonalData,
+        ["other"] = ReportReason.Other,
+    };
+
+    public long Id { get; set; }
+    public long ContributionId { get; set; }
+    public required string ReporterId { get; set; }
+    public ReportReason Reason { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>The language the reporter wrote the comment in, when known.</summary>
+    public string? Language { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public ReportStatus Status { get; set; }
+    public string? ResolvedById { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolutionNote { get; set; }
+
+    public string ReasonCode => CodeOf(Reason);
+
+    public static string CodeOf(ReportReason reason) => ReasonCodes.First(r => r.Value == reason).Key;
+
+    public static ReportReason ParseReason(string? code) =>
+        code is not null && ReasonCodes.TryGetValue(code.Trim().ToLowerInvariant(), out var reason)
+            ? reason
+            : throw ForumException.Invalid("reason", "report.reason-unknown",
+                $"reason is one of: {string.Join(", ", ReasonCodes.Keys)}.");
+
+    /// <summary>A report of a visible contribution by someone other than its author.</summary>
+    public static Report File(Contribution contribution, string reporterId, ReportReason reason, string? comment, string? language, DateTime now)
+    {
+        if (contribution.AuthorId == reporterId)
+        {
+            throw ForumException.Conflict("report.own-contribution", "You cannot report your own contribution.");
+        }
+        if (contribution.IsHidden)
+        {
+            throw ForumException.Conflict("report.contribution-hidden", "This contribution is already hidden: there is nothing to report.");
+        }
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (text?.Length > CommentMaxLength)
+        {
+            throw ForumException.Invalid("comment", "text.too-long", $"comment has at most {CommentMaxLength} characters; this one has {text.Length}.");
+        }
+        return new Report
+        {
+            ContributionId = contribution.Id,
+            ReporterId = reporterId,
+            Reason = reason,
+            Comment = text,
+            Language = text is null ? null : language,
+            CreatedAt = now,
+            Status = ReportStatus.Open,
+        };
+    }
+
+    public void Uphold(string moderatorId, string? note, DateTime now) => Resolve(ReportStatus.Upheld, moderatorId, note, now);
+
+    public void Dismiss(string moderatorId, string? note, DateTime now) => Resolve(ReportStatus.Dismissed, moderatorId, note, now);
+
+    private void Resolve(ReportStatus status, string moderatorId, string? note, DateTime now)
+    {
+        if (Status != ReportStatus.Open)
+        {
+            throw ForumException.Conflict("report.already-resolved", $"This report was already resolved ({Status.ToString().ToLowerInvariant()}).");
+        }
+        Status = status;
+        ResolvedById = moderatorId;
+        ResolvedAt = now;
+        ResolutionNote = note;
+    }
+}

@@ -1,0 +1,56 @@
+using Forum.Core;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Localization;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Forum.Web.Pages.Moderation;
+
+/// <summary>The moderation queue: open reports, oldest first, each with its contribution and the buttons to hide it or dismiss the report.</summary>
+public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options, IOutputCacheStore cache)
+    : ForumPageModel(texts, languages, clock)
+{
+    public ReportsApi.ReportPage Queue { get; private set; } = new([], null);
+
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+    [BindProperty] public long? ReportId { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            Queue = (await ReportsApi.ListReports(db, Clock, "open", Cursor, null)).Value!;
+        }
+        catch (ForumException e) when (e.Kind == FailureKind.Invalid)
+        {
+            // A cursor from an old bookmark: start again from the oldest report.
+            Cursor = null;
+            Queue = (await ReportsApi.ListReports(db, Clock, "open", null, null)).Value!;
+        }
+    }
+
+    public Task<IActionResult> OnPostHideAsync() => ResolveAsync("hide");
+
+    public Task<IActionResult> OnPostDismissAsync() => ResolveAsync("dismiss");
+
+    private async Task<IActionResult> ResolveAsync(string action)
+    {
+        try
+        {
+            await ReportsApi.ResolveReport(ReportId ?? 0, new ReportsApi.ResolveInput(action, Note), db, options, Clock, User, cache);
+            return Redirect($"/{Culture}/moderation/reports");
+        }
+        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
+        {
+            RefusedWith(e);
+            ModelState.AddModelError(string.Empty, ErrorText(e));
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}
