@@ -87,7 +87,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private SqlitePragmas(string synchronous) =>
         _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
-    /// <summary>One instance per level, so that EF sees the same options (and reuses its services) for every context.</summary>
+    /// <summary>One instance per level, shared by every context: each remembers the native connections it has set up.</summary>
     public static SqlitePragmas For(SqliteSynchronous synchronous) => synchronous switch
     {
         SqliteSynchronous.Normal => Normal,
