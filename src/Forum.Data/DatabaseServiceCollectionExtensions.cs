@@ -21,7 +21,8 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) => ConfigureSqlite(o, sqlite, SaveInterceptors(sp)));
+                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) =>
+                    ConfigureSqlite(o, sqlite, options.SqliteSynchronous, SaveInterceptors(sp)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -45,7 +46,10 @@ public static class DatabaseServiceCollectionExtensions
 
     /// <param name="onSave">Keep statistics current and raise events on every save; left out only where nothing is saved (design time).</param>
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance).AddInterceptors(onSave);
+        ConfigureSqlite(builder, connectionString, SqliteSynchronous.Normal, onSave);
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous, params IInterceptor[] onSave) =>
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.For(synchronous)).AddInterceptors(onSave);
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
         builder.UseSqlServer(connectionString).AddInterceptors(onSave);
@@ -66,17 +70,30 @@ public static class DatabaseServiceCollectionExtensions
 }
 
 /// <summary>
-/// Per-connection SQLite settings. WAL lets readers run beside the writer; synchronous=NORMAL in WAL
-/// mode keeps every committed transaction through a crash of the process (not of the machine).
+/// Per-connection SQLite settings. WAL lets readers run beside the writer and is stored in the file;
+/// synchronous is per connection: NORMAL in WAL mode keeps every committed transaction through a crash
+/// of the process (not of the machine), FULL through a power loss too (docs/decisions/0004-sqlite-durability.md).
 /// busy_timeout lets SQLite wait for the write lock in short steps of its own instead of failing
 /// back to the driver, whose retry sleeps 150 ms. EF opens a pooled connection for each query, so
 /// the pragmas run once per native connection only.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    private static readonly SqlitePragmas Normal = new("NORMAL");
+    private static readonly SqlitePragmas Full = new("FULL");
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private readonly string _pragmas;
+
+    private SqlitePragmas(string synchronous) =>
+        _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    /// <summary>One instance per level, shared by every context: each remembers the native connections it has set up.</summary>
+    public static SqlitePragmas For(SqliteSynchronous synchronous) => synchronous switch
+    {
+        SqliteSynchronous.Normal => Normal,
+        SqliteSynchronous.Full => Full,
+        _ => throw new InvalidOperationException($"Database:SqliteSynchronous is Normal or Full, not '{synchronous}'."),
+    };
 
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
@@ -95,7 +112,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             return;
         }
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
         _configured.AddOrUpdate(handle, handle);
     }

@@ -58,7 +58,7 @@ public class ForumApp : WebApplicationFactory<Program>
         });
     }
 
-    public ForumClient Anonymous() => new(CreateClient(), this);
+    public ForumClient Anonymous() => new(CreateClient(), CreateClient);
 
     public async Task<ForumClient> AdminAsync() => await Anonymous().LoginAsync(AdminEmail, AdminPassword);
 

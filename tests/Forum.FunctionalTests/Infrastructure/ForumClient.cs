@@ -8,7 +8,8 @@ using System.Text.Json.Nodes;
 namespace Forum.FunctionalTests.Infrastructure;
 
 /// <summary>An HTTP client speaking the forum's API as a user would, with helpers for the common set-ups.</summary>
-public sealed class ForumClient(HttpClient http, ForumApp app, string? token = null)
+/// <param name="newClient">Makes another client of the same server (for the signed-in user).</param>
+public sealed class ForumClient(HttpClient http, Func<HttpClient> newClient, string? token = null)
 {
     public HttpClient Http { get; } = http;
 
@@ -26,9 +27,9 @@ public sealed class ForumClient(HttpClient http, ForumApp app, string? token = n
         var response = await Http.PostAsJsonAsync("/api/account/login", new { email, password });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        var signedIn = app.CreateClient();
+        var signedIn = newClient();
         signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new ForumClient(signedIn, app, token);
+        return new ForumClient(signedIn, newClient, token);
     }
 
     public Task<HttpResponseMessage> PostAsync(string url, object body) => Http.PostAsJsonAsync(url, body);
