@@ -7,7 +7,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// SQLite's synchronous setting in WAL mode (docs/decisions/0004-sqlite-durability.md). Both keep every
+/// SQLite's synchronous setting in WAL mode (docs/decisions/0006-sqlite-durability.md). Both keep every
 /// acknowledged write when the process dies; only Full also keeps the last ones when the machine loses power.
 /// </summary>
 public enum SqliteSynchronous

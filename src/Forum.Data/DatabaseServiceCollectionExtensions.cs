@@ -72,7 +72,7 @@ public static class DatabaseServiceCollectionExtensions
 /// <summary>
 /// Per-connection SQLite settings. WAL lets readers run beside the writer and is stored in the file;
 /// synchronous is per connection: NORMAL in WAL mode keeps every committed transaction through a crash
-/// of the process (not of the machine), FULL through a power loss too (docs/decisions/0004-sqlite-durability.md).
+/// of the process (not of the machine), FULL through a power loss too (docs/decisions/0006-sqlite-durability.md).
 /// busy_timeout lets SQLite wait for the write lock in short steps of its own instead of failing
 /// back to the driver, whose retry sleeps 150 ms. EF opens a pooled connection for each query, so
 /// the pragmas run once per native connection only.

@@ -31,6 +31,11 @@ public sealed class ForumClock(TimeProvider time, TimeZoneInfo zone)
     /// </summary>
     public DateTime ToUtc(DateTime entered, string field)
     {
+        // Far dates are typing mistakes, and near DateTime's ends the zone arithmetic would overflow.
+        if (entered.Year is < 2000 or > 9000)
+        {
+            throw ForumException.Invalid(field, "time.out-of-range", $"{entered:yyyy-MM-dd} is out of range: give a date between the years 2000 and 9000.");
+        }
         switch (entered.Kind)
         {
             case DateTimeKind.Utc:

@@ -12,7 +12,8 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         // Register, log in (bearer token, or a cookie with ?useCookies=true), refresh: ASP.NET Core Identity's own endpoints.
-        app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimits.AccountPolicy).MapIdentityApi<ForumUser>();
+        app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimits.AccountPolicy)
+            .AddEndpointFilter<RequiredFieldsFilter>().MapIdentityApi<ForumUser>();
 
         var account = app.MapGroup("/api/account").WithTags("Account");
         account.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in user and their roles.").RequireAuthorization(Policies.Participant);

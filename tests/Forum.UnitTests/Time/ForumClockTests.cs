@@ -36,6 +36,17 @@ public class ForumClockTests
         act.Should().Throw<ForumException>().Where(e => e.Rule == "time.skipped-by-dst" && e.Field == "closesAt");
     }
 
+    [Theory]
+    [InlineData(1, DateTimeKind.Unspecified)]
+    [InlineData(9999, DateTimeKind.Unspecified)]
+    [InlineData(1, DateTimeKind.Utc)]
+    public void Dates_at_the_ends_of_the_calendar_are_refused_not_overflowed(int year, DateTimeKind kind)
+    {
+        var clock = ClockAt(DateTimeOffset.UnixEpoch);
+        var act = () => clock.ToUtc(new DateTime(year, year == 1 ? 1 : 12, year == 1 ? 1 : 31, 0, 0, 0, kind), "until");
+        act.Should().Throw<ForumException>().Where(e => e.Rule == "time.out-of-range" && e.Field == "until");
+    }
+
     [Fact]
     public void A_time_that_occurs_twice_in_autumn_is_its_first_occurrence()
     {

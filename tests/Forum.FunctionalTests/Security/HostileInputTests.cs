@@ -1,0 +1,357 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Forum.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Xunit.Abstractions;
+
+namespace Forum.FunctionalTests.Security;
+
+/// <summary>
+/// Thousands of generated bad requests against every writing operation of the OpenAPI document:
+/// boundary and random values in every field, wrong types, broken, huge, empty and deeply nested
+/// bodies, invalid UTF-8, hostile route values. Every answer must be below 500, every refusal a
+/// ProblemDetails, and a refused request must have written nothing.
+/// </summary>
+public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITestOutputHelper output) : IClassFixture<HostileInputTests.QuietForumApp>
+{
+    /// <summary>Background summaries never run here, so that any commit seen during a refused request came from that request.</summary>
+    public sealed class QuietForumApp : ForumApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Forum:SummaryDelaySeconds", "86400");
+        }
+    }
+
+    /// <summary>Refusals that rightly write: a wrong password counts towards the account's lockout.</summary>
+    private static readonly HashSet<string> RefusalsThatCount = ["POST /api/account/login", "DELETE /api/account"];
+
+    private const int Seed = 20261123;
+
+    [Fact]
+    public async Task Thousands_of_bad_requests_get_no_500_a_problem_for_every_refusal_and_write_nothing_when_refused()
+    {
+        var random = new Random(Seed);
+        var admin = await app.AdminAsync();
+        var participantEmail = $"target-{Guid.NewGuid():N}@tests.localhost";
+        await app.Anonymous().RegisterAsync(participantEmail, "Passw0rd!");
+        var participant = await app.Anonymous().LoginAsync(participantEmail, "Passw0rd!");
+        var theme = await admin.CreateThemeAsync();
+        var slug = theme["slug"]!.GetValue<string>();
+        var phase = (await admin.CreatePhaseAsync(slug, 1, "2026-08-25T09:00", "2026-09-21T23:59"))["id"]!.GetValue<int>();
+        var contribution = (await admin.PostContributionAsync(phase, "fr", "Un titre", "Un texte de départ."))["id"]!.GetValue<long>();
+        var synthesis = (await admin.PostOkAsync($"/api/phases/{phase}/syntheses", new { versions = new[] { new { language = "fr", title = "Synthèse", body = "Texte." } } }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var report = await participant.PostAsync($"/api/contributions/{contribution}/reports", new { reason = "spam" });
+        long? reportId = report.IsSuccessStatusCode ? JsonNode.Parse(await report.Content.ReadAsStringAsync())!["id"]!.GetValue<long>() : null;
+
+        var document = await admin.GetJsonAsync("/openapi/v1.json");
+        var operations = Operations(document).ToList();
+        operations.Should().HaveCountGreaterThan(25, "the OpenAPI document lists the writing operations");
+
+        string RouteValue(string path, string name) => name switch
+        {
+            "phaseId" => phase.ToString(),
+            "slug" => slug,
+            "email" => participantEmail,
+            "language" => "en",
+            "id" when path.StartsWith("/api/phases/") => phase.ToString(),
+            "id" when path.StartsWith("/api/syntheses/") => synthesis.ToString(),
+            "id" when path.StartsWith("/api/reports/") => (reportId ?? 1).ToString(),
+            "id" => contribution.ToString(),
+            _ => "1",
+        };
+
+        var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
+        var sent = 0;
+        var refused = 0;
+        var refusedByKestrel = 0;
+        // Waits for "100 Continue" as long as it takes, so that a body over the limit is refused before it is sent.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1), AllowAutoRedirect = false })
+        {
+            BaseAddress = admin.Http.BaseAddress,
+        };
+        await using var watch = await DatabaseWatch.OpenAsync(app.DatabasePath);
+        foreach (var operation in operations)
+        {
+            var schema = operation.BodySchema is null ? null : Resolve(document, operation.BodySchema);
+            foreach (var hostile in Cases(operation, schema, document, random))
+            {
+                var url = operation.Path;
+                foreach (var parameter in operation.PathParameters)
+                {
+                    var value = hostile.RouteValues?.GetValueOrDefault(parameter) ?? Uri.EscapeDataString(RouteValue(operation.Path, parameter));
+                    url = url.Replace("{" + parameter + "}", value);
+                }
+                url += hostile.Query ?? "";
+                await watch.ChangedAsync();
+                var sentBody = hostile.Content is null ? "" : Shorten(await hostile.Content.ReadAsStringAsync());
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = hostile.Content };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
+                // A body over the limit is refused while it is still being sent; waiting for "100 Continue" lets the client hear the 413 instead of a broken pipe.
+                request.Headers.ExpectContinue = hostile.Content?.Headers.ContentLength > 100_000;
+                HttpResponseMessage response;
+                try
+                {
+                    response = await client.SendAsync(request);
+                }
+                catch (HttpRequestException e)
+                {
+                    failures.Add($"{operation} [{hostile.Description}]: no answer ({e.Message})");
+                    continue;
+                }
+                using var answer = response;
+                sent++;
+                var status = (int)response.StatusCode;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                var text = await response.Content.ReadAsStringAsync();
+                var where = $"{operation} [{hostile.Description}] -> {status}";
+                if (status >= 500)
+                {
+                    failures.Add($"{where}: server error for {sentBody}");
+                    continue;
+                }
+                if (status < 400)
+                {
+                    continue;
+                }
+                refused++;
+                if (status == 400 && !response.Headers.Contains("X-Content-Type-Options") && text.Length == 0)
+                {
+                    // Kestrel refused the request line itself (a NUL in the path) before any of the app ran: nothing to write, no app to answer.
+                    refusedByKestrel++;
+                    continue;
+                }
+                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                {
+                    failures.Add($"{where}: answered {response.Content.Headers.ContentType?.MediaType ?? "no content type"}, not a ProblemDetails: {Shorten(text)}");
+                }
+                else if (JsonNode.Parse(text) is not JsonObject problem || problem["status"]?.GetValue<int>() != status || string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()))
+                {
+                    failures.Add($"{where}: ProblemDetails without matching status and title: {Shorten(text)}");
+                }
+                if (!RefusalsThatCount.Contains(operation.ToString()) && await watch.ChangedAsync())
+                {
+                    failures.Add($"{where}: refused, yet the database changed");
+                }
+            }
+        }
+
+        output.WriteLine($"seed {Seed}: {sent} requests to {operations.Count} operations, {refused} refused ({refusedByKestrel} by Kestrel before the app); statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}");
+        foreach (var failure in failures.Take(60))
+        {
+            output.WriteLine(failure);
+        }
+        sent.Should().BeGreaterThan(3000);
+        refusedByKestrel.Should().BeLessThan(sent / 50, "only malformed request lines stop in Kestrel");
+        failures.Should().BeEmpty($"{failures.Count} of {sent} answers broke the rules; first: {failures.FirstOrDefault()}");
+
+        // The forum still works for the people it is for after all that.
+        var after = await participant.Http.GetAsync($"/api/contributions/{contribution}");
+        after.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound);
+        (await app.Anonymous().Http.GetAsync($"/en/themes/{slug}")).StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound);
+    }
+
+    private sealed record Operation(string Method, string Path, JsonNode? BodySchema, IReadOnlyList<string> PathParameters, IReadOnlyList<string> QueryParameters)
+    {
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    private sealed record HostileCase(string Description, HttpContent? Content, IReadOnlyDictionary<string, string>? RouteValues = null, string? Query = null);
+
+    private static IEnumerable<Operation> Operations(JsonNode document)
+    {
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (method is not ("post" or "put" or "patch" or "delete"))
+                {
+                    continue;
+                }
+                var parameters = operation!["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
+                var content = operation["requestBody"]?["content"]?.AsObject();
+                var schema = content?.FirstOrDefault(c => c.Key.Contains("json")).Value?["schema"];
+                yield return new Operation(method.ToUpperInvariant(), path, schema,
+                    parameters.Where(p => p["in"]!.GetValue<string>() == "path").Select(p => p["name"]!.GetValue<string>()).ToList(),
+                    parameters.Where(p => p["in"]!.GetValue<string>() == "query").Select(p => p["name"]!.GetValue<string>()).ToList());
+            }
+        }
+    }
+
+    private static JsonNode Resolve(JsonNode document, JsonNode schema)
+    {
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            return Resolve(document, document["components"]!["schemas"]![reference.Split('/').Last()]!);
+        }
+        if (schema["oneOf"] is JsonArray oneOf)
+        {
+            return Resolve(document, oneOf.First(s => s!["type"]?.ToString() != "null")!);
+        }
+        return schema;
+    }
+
+    private static IEnumerable<HostileCase> Cases(Operation operation, JsonNode? schema, JsonNode document, Random random)
+    {
+        var valid = schema is null ? new JsonObject() : Plausible(document, schema, 0);
+        var validText = valid.ToJsonString();
+
+        // The body as a whole.
+        yield return new("no body", null);
+        yield return new("empty body", Json(""));
+        foreach (var raw in new[] { "null", "[]", "\"text\"", "42", "true", "{", "}", "{\"a\":", "}{", "{} {}", "{\"a\":1,}", "{/*c*/}", "{\"a\":NaN}", "{\"a\":1e999}", "[{}]" })
+        {
+            yield return new($"body {raw}", Json(raw));
+        }
+        yield return new("deep arrays", Json(new string('[', 10_000) + new string(']', 10_000)));
+        yield return new("deep objects", Json(string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000)));
+        if (schema is not null)
+        {
+            // Only where a body is read: an endpoint that takes none answers at once and drops the rest of the upload.
+            yield return new("body over the size limit", Json("{\"body\":\"" + new string('x', 1_500_000) + "\"}"));
+        }
+        yield return new("invalid UTF-8", Bytes([.. "{\"title\":\""u8, 0xC3, 0x28, 0xFF, .. "\",\"body\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8], "application/json"));
+        yield return new("byte order mark", Bytes([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(validText)], "application/json"));
+        yield return new("as text/plain", Bytes(Encoding.UTF8.GetBytes(validText), "text/plain"));
+        yield return new("as a form", new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x", ["body"] = "y" }));
+        yield return new("as XML", Bytes("<contribution><body>x</body></contribution>"u8.ToArray(), "application/xml"));
+        yield return new("charset latin1", Bytes(Encoding.Latin1.GetBytes("{\"body\":\"caf\u00e9\"}"), "application/json; charset=iso-8859-1"));
+
+        // Every field, alone, given each hostile value; and left out.
+        var properties = (schema?["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? [];
+        foreach (var property in properties)
+        {
+            foreach (var (name, value) in HostileValues())
+            {
+                var body = valid.DeepClone().AsObject();
+                body[property] = value;
+                yield return new($"{property} = {name}", Json(body.ToJsonString()));
+            }
+            var without = valid.DeepClone().AsObject();
+            without.Remove(property);
+            yield return new($"without {property}", Json(without.ToJsonString()));
+        }
+
+        // Every route value.
+        foreach (var parameter in operation.PathParameters)
+        {
+            foreach (var value in new[] { "0", "-1", "2147483648", "9223372036854775808", "abc", "%00", "%FF", "%2e%2e", "%20", new string('9', 400), Uri.EscapeDataString("<script>"), Uri.EscapeDataString("\u202Eevil") })
+            {
+                yield return new($"{{{parameter}}} = {(value.Length > 20 ? value[..20] + "…" : value)}", Json(validText), new Dictionary<string, string> { [parameter] = value });
+            }
+        }
+        foreach (var parameter in operation.QueryParameters)
+        {
+            foreach (var value in new[] { "maybe", "", "%FF", "1e9" })
+            {
+                yield return new($"?{parameter}={value}", Json(validText), Query: $"?{parameter}={value}");
+            }
+        }
+
+        // Random mixtures: several fields at once, unknown fields, random types.
+        var pool = HostileValues().ToList();
+        for (var i = 0; i < 40; i++)
+        {
+            var body = valid.DeepClone().AsObject();
+            foreach (var property in properties.Where(_ => random.Next(2) == 0))
+            {
+                body[property] = pool[random.Next(pool.Count)].Value?.DeepClone();
+            }
+            if (random.Next(3) == 0)
+            {
+                body[$"extra{random.Next(100)}"] = pool[random.Next(pool.Count)].Value?.DeepClone();
+            }
+            yield return new($"random mix {i}", Json(body.ToJsonString()));
+        }
+    }
+
+    /// <summary>A body that looks right: what a client that read the documentation would send.</summary>
+    private static JsonNode Plausible(JsonNode document, JsonNode schema, int depth)
+    {
+        schema = Resolve(document, schema);
+        var types = schema["type"] switch
+        {
+            JsonArray array => array.Select(t => t!.GetValue<string>()).ToList(),
+            JsonValue value => [value.GetValue<string>()],
+            _ => ["object"],
+        };
+        if (types.Contains("object") && depth < 3)
+        {
+            var body = new JsonObject();
+            foreach (var (name, property) in (schema["properties"] as JsonObject) ?? [])
+            {
+                body[name] = name switch
+                {
+                    "language" => "en",
+                    "email" or "newEmail" => $"someone-{Guid.NewGuid():N}@tests.localhost",
+                    "password" or "newPassword" or "oldPassword" => "Wr0ng-Password!",
+                    "roles" => new JsonArray("participant"),
+                    "reason" => "spam",
+                    "action" => "dismiss",
+                    "opensAt" => "2026-09-02T09:00:00+02:00",
+                    "closesAt" or "until" => "2026-10-02T09:00:00+02:00",
+                    _ => Plausible(document, property!, depth + 1),
+                };
+            }
+            return body;
+        }
+        var format = schema["format"]?.GetValue<string>();
+        return types.Contains("array") ? new JsonArray()
+            : types.Contains("boolean") ? JsonValue.Create(true)
+            : types.Contains("integer") || types.Contains("number") ? JsonValue.Create(1)
+            : format == "uuid" ? JsonValue.Create(Guid.NewGuid().ToString())
+            : format == "date-time" ? JsonValue.Create("2026-09-02T09:00:00+02:00")
+            : JsonValue.Create("Some text, in English.");
+    }
+
+    private static IEnumerable<(string Name, JsonNode? Value)> HostileValues()
+    {
+        yield return ("null", null);
+        yield return ("empty", "");
+        yield return ("blank", "   \t\n ");
+        yield return ("200,000 characters", new string('x', 200_000));
+        yield return ("NUL", "a\u0000b");
+        yield return ("lone surrogate", "\ud800");
+        yield return ("right-to-left override", "\u202Eevil");
+        yield return ("emoji", "🙂👍🏽🇫🇷");
+        yield return ("script", "<script>alert(1)</script>");
+        yield return ("SQL", "' OR '1'='1'; DROP TABLE Contributions; --");
+        yield return ("path", "../../../etc/passwd");
+        yield return ("format string", "%s%n{0}");
+        yield return ("bad date", "2026-13-45T25:61:00");
+        yield return ("far past", "0001-01-01T00:00:00");
+        yield return ("far future", "9999-12-31T23:59:59Z");
+        yield return ("not a guid", "not-a-guid");
+        yield return ("empty guid", "00000000-0000-0000-0000-000000000000");
+        yield return ("unknown language", "xx");
+        yield return ("upper-case language", "EN");
+        yield return ("zero", 0);
+        yield return ("minus one", -1);
+        yield return ("int overflow", 2147483648L);
+        yield return ("long max", long.MaxValue);
+        yield return ("long min", long.MinValue);
+        yield return ("fraction", 1.5);
+        yield return ("huge number", 1e308);
+        yield return ("true", true);
+        yield return ("array", new JsonArray(1, "a", null));
+        yield return ("big array", new JsonArray(Enumerable.Range(0, 10_000).Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()));
+        yield return ("object", new JsonObject { ["x"] = 1 });
+        yield return ("nested", JsonNode.Parse(new string('[', 60) + new string(']', 60)));
+    }
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    private static ByteArrayContent Bytes(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
