@@ -52,6 +52,7 @@ public sealed class ServerProcess : IDisposable
         // The benchmark writes as one participant at full speed, far beyond what a person may.
         info.Environment["Forum__RateLimits__WritesPerMinute"] = "1000000";
         info.Environment["Forum__RateLimits__AccountAttemptsPerMinute"] = "1000000";
+        info.Environment["Forum__RateLimits__WritesPerAddressPerMinute"] = "1000000";
         // The summary delay stays at its default (30 s), as in production: the benchmark asks for drafts with a
         // moderator's refresh when it needs them, and posting is measured without a recomputation in the middle.
 

@@ -66,6 +66,10 @@ public sealed class RateLimits
     [Range(1, 1_000_000)]
     public int ReportsPerMinute { get; set; } = 10;
 
+    /// <summary>Every request that changes something (API, forms, hub negotiation) per client address, whoever sends it: accounts made to get around the per-user limits still share one.</summary>
+    [Range(1, 1_000_000)]
+    public int WritesPerAddressPerMinute { get; set; } = 300;
+
     /// <summary>Log-in and registration attempts (pages and API) per client address.</summary>
     [Range(1, 1_000_000)]
     public int AccountAttemptsPerMinute { get; set; } = 20;

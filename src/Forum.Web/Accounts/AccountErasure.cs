@@ -63,6 +63,8 @@ public sealed class AccountErasure(
             ? await RemoveContributionsAsync(userId, now, cancellation)
             : new Outcome(0, await db.Contributions.CountAsync(c => c.AuthorId == userId, cancellation), 0);
 
+        // What they wrote in reports is theirs too; the reports themselves stay for the moderators.
+        await db.Reports.Where(r => r.ReporterId == userId).ExecuteUpdateAsync(r => r.SetProperty(x => x.Comment, (string?)null), cancellation);
         Erase(user, now);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -144,6 +146,14 @@ public sealed class AccountErasure(
         {
             translations += contribution.RemoveTranslationsBy(userId);
         }
+
+        // The earlier texts of every version that goes or is blanked go with it, and reports on removed
+        // contributions with them (the history and the reports point at them and would keep the words).
+        var ownIds = own.Select(c => c.Id).ToList();
+        await db.VersionRevisions
+            .Where(r => db.ContributionVersions.Any(v => v.Id == r.VersionId && (ownIds.Contains(v.ContributionId) || v.AuthorId == userId)))
+            .ExecuteDeleteAsync(cancellation);
+        await db.Reports.Where(r => removedIds.Contains(r.ContributionId)).ExecuteDeleteAsync(cancellation);
 
         await db.SaveChangesAsync(cancellation);
         foreach (var (parentId, count) in repliesGone)

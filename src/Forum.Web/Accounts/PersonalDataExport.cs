@@ -12,7 +12,8 @@ namespace Forum.Web.Accounts;
 /// <summary>
 /// Everything the forum holds about one account, as one JSON document: the profile, every
 /// contribution and reply with all its versions, the translations written of others' contributions,
-/// the synthesis texts written and the moderation actions taken. Rows stream from the database into
+/// the earlier texts of edited versions, the reports filed, the synthesis texts written and the
+/// moderation actions taken. Rows stream from the database into
 /// the response, so thousands of contributions cost no more memory than one.
 /// </summary>
 public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
@@ -75,8 +76,12 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
             json.WriteString("language", row.Language);
             json.WriteBoolean("isOriginal", row.Language == row.OriginalLanguage);
             json.WriteBoolean("writtenByYou", row.AuthorId == user.Id);
-            json.WriteString("title", row.Title);
-            json.WriteString("body", row.Body);
+            // Someone else's translation of your contribution is their text: named, not copied.
+            if (row.AuthorId == user.Id)
+            {
+                json.WriteString("title", row.Title);
+                json.WriteString("body", row.Body);
+            }
             json.WriteString("createdAt", clock.ToLocal(row.CreatedAt));
             json.WriteString("updatedAt", clock.ToLocal(row.UpdatedAt));
             json.WriteEndObject();
@@ -105,6 +110,40 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
             json.WriteString("body", t.Body);
             json.WriteString("createdAt", clock.ToLocal(t.CreatedAt));
             json.WriteString("updatedAt", clock.ToLocal(t.UpdatedAt));
+            json.WriteEndObject();
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("earlierTexts");
+        var earlier = from r in db.VersionRevisions
+                      join v in db.ContributionVersions on r.VersionId equals v.Id
+                      where r.WrittenById == user.Id
+                      orderby r.Id
+                      select new { v.ContributionId, v.Language, r.Title, r.Body, r.WrittenAt, r.ReplacedAt };
+        await foreach (var r in earlier.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("contributionId", r.ContributionId);
+            json.WriteString("language", r.Language);
+            json.WriteString("title", r.Title);
+            json.WriteString("body", r.Body);
+            json.WriteString("writtenAt", clock.ToLocal(r.WrittenAt));
+            json.WriteString("replacedAt", clock.ToLocal(r.ReplacedAt));
+            json.WriteEndObject();
+            await FlushSometimesAsync(json, ++count, cancellation);
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("reports");
+        await foreach (var r in db.Reports.AsNoTracking().Where(r => r.ReporterId == user.Id).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("contributionId", r.ContributionId);
+            json.WriteString("reason", r.ReasonCode);
+            json.WriteString("comment", r.Comment);
+            json.WriteString("reportedAt", clock.ToLocal(r.CreatedAt));
+            json.WriteString("status", r.Status.ToString().ToLowerInvariant());
             json.WriteEndObject();
             await FlushSometimesAsync(json, ++count, cancellation);
         }

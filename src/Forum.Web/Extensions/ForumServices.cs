@@ -137,6 +137,17 @@ public static class ForumServices
         services.AddContributionListCache(TimeSpan.FromSeconds(forumOptions.ListCacheSeconds));
         services.AddForumRateLimits(forumOptions);
 
+        // Behind a reverse proxy every request comes from the proxy's address; trusting its X-Forwarded-For
+        // for the proxies named here gives the per-address limits the reader's own address back.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Forum:TrustedProxies").Get<string[]>() ?? [])
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
         // The longest text allowed (60,000 characters, up to 4 bytes each) fits well under 1 MB of JSON.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
     }

@@ -10,8 +10,8 @@ namespace Forum.Web.Security;
 
 /// <summary>
 /// Per-user limits, shared by the API and the pages: one on writing (contributions, replies,
-/// translations), one on reporting; and a per-address limit on log-in and registration through
-/// ASP.NET Core's rate limiter. A refusal is a 429 with Retry-After and a ProblemDetails body.
+/// translations), one on reporting; and per-address limits through ASP.NET Core's rate limiter: on
+/// every request that changes something, and a tighter one on log-in and registration. A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
 public abstract class UserLimiter(int permitsPerMinute) : IDisposable
 {
@@ -54,6 +54,13 @@ public static class RateLimits
         services.AddSingleton<ReportLimiter>();
         return services.AddRateLimiter(limiter =>
         {
+            // Reading is never limited here (the output cache carries it); anything else counts against the sender's address.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("reading")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimits.WritesPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimits.AccountAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

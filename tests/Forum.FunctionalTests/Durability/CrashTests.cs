@@ -135,6 +135,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             ["Forum:Admin:Password"] = AdminPassword,
             ["Forum:RateLimits:WritesPerMinute"] = "1000000",
             ["Forum:RateLimits:AccountAttemptsPerMinute"] = "1000000",
+            ["Forum:RateLimits:WritesPerAddressPerMinute"] = "1000000",
         });
         await _server.WaitUntilReadyAsync(StartTimeout);
         return _server;

@@ -34,6 +34,8 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual int AccountAttemptsPerMinute => 100_000;
 
+    protected virtual int WritesPerAddressPerMinute => 1_000_000;
+
     protected virtual int ReportsPerMinute => 100_000;
 
     public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
@@ -50,6 +52,7 @@ public class ForumApp : WebApplicationFactory<Program>
         // Tests write and sign in far faster than people; the limits have tests of their own (RateLimitTests).
         builder.UseSetting("Forum:RateLimits:WritesPerMinute", WritesPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:AccountAttemptsPerMinute", AccountAttemptsPerMinute.ToString());
+        builder.UseSetting("Forum:RateLimits:WritesPerAddressPerMinute", WritesPerAddressPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:ReportsPerMinute", ReportsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
         {

@@ -23,6 +23,10 @@ public sealed class AccountDataTests(ForumApp app) : IClassFixture<ForumApp>
         await alice.PostOkAsync($"/api/contributions/{bobsId}/replies", new { language = "en", body = "Alice agrees with Bob." }, HttpStatusCode.Created);
         await alice.PostOkAsync($"/api/contributions/{bobsId}/translations", new { language = "fr", title = "L'idée de Bob", body = "Les mots de Bob, traduits par Alice." }, HttpStatusCode.Created);
         await alice.PostOkAsync($"/api/contributions/{mine["id"]}/translations", new { language = "en", title = "Local currencies", body = "Local currencies bring the economy home." }, HttpStatusCode.Created);
+        await bob.PostOkAsync($"/api/contributions/{mine["id"]}/translations", new { language = "es", title = "Monedas locales", body = "Bob's Spanish words, his own." }, HttpStatusCode.Created);
+        var read = (await alice.GetJsonAsync($"/api/contributions/{mine["id"]}"))["version"]!.GetValue<Guid>();
+        (await alice.PutAsync($"/api/contributions/{mine["id"]}/versions/fr", new { title = "Monnaies locales", body = "Les monnaies locales relocalisent l'économie, et vite.", version = read })).EnsureSuccessStatusCode();
+        await alice.PostOkAsync($"/api/contributions/{bobsId}/reports", new { reason = "off-topic", comment = "Alice's note to the moderators." }, HttpStatusCode.Created);
 
         var response = await alice.Http.GetAsync("/api/account/data");
         var text = await response.Content.ReadAsStringAsync();
@@ -42,8 +46,14 @@ public sealed class AccountDataTests(ForumApp app) : IClassFixture<ForumApp>
         var original = contributions[0]!;
         original["phaseId"]!.GetValue<int>().Should().Be(phase);
         original["phaseTitle"]!.GetValue<string>().Should().Be("Phase 1");
-        original["versions"]!.AsArray().Select(v => v!["body"]!.GetValue<string>())
-            .Should().BeEquivalentTo("Les monnaies locales relocalisent l'économie.", "Local currencies bring the economy home.");
+        original["versions"]!.AsArray().Where(v => v!["writtenByYou"]!.GetValue<bool>()).Select(v => v!["body"]!.GetValue<string>())
+            .Should().BeEquivalentTo("Les monnaies locales relocalisent l'économie, et vite.", "Local currencies bring the economy home.");
+        original["versions"]!.AsArray().Single(v => !v!["writtenByYou"]!.GetValue<bool>())!["language"]!.GetValue<string>().Should().Be("es", "Bob's translation is named, its words left out");
+        var earlier = data["earlierTexts"]!.AsArray().Single()!;
+        (earlier["language"]!.GetValue<string>(), earlier["body"]!.GetValue<string>()).Should().Be(("fr", "Les monnaies locales relocalisent l'économie."));
+        var report = data["reports"]!.AsArray().Single()!;
+        (report["contributionId"]!.GetValue<long>(), report["reason"]!.GetValue<string>(), report["comment"]!.GetValue<string>(), report["status"]!.GetValue<string>())
+            .Should().Be((bobsId, "off-topic", "Alice's note to the moderators.", "open"));
         contributions[1]!["replyTo"]!.GetValue<long>().Should().Be(bobsId);
         contributions[1]!["versions"]![0]!["body"]!.GetValue<string>().Should().Be("Alice agrees with Bob.");
 
@@ -52,7 +62,7 @@ public sealed class AccountDataTests(ForumApp app) : IClassFixture<ForumApp>
         translations[0]!["contributionId"]!.GetValue<long>().Should().Be(bobsId);
         translations[0]!["body"]!.GetValue<string>().Should().Be("Les mots de Bob, traduits par Alice.");
 
-        text.Should().NotContain("Bob's own words", "what others wrote is theirs, not part of my data");
+        text.Should().NotContain("Bob's own words", "what others wrote is theirs, not part of my data").And.NotContain("Bob's Spanish words");
         data["moderationActions"]!.AsArray().Should().BeEmpty();
     }
 

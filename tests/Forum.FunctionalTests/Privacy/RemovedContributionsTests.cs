@@ -27,6 +27,13 @@ public sealed class RemovedContributionsTests(RemovingForumApp app) : IClassFixt
         await alice.PostOkAsync($"/api/contributions/{bobs}/translations", new { language = "es", title = "La de Bob", body = "Traducción de Alice." }, HttpStatusCode.Created);
         await alice.PostOkAsync($"/api/contributions/{bobs}/replies", new { language = "en", body = "Alice's reply to Bob goes." }, HttpStatusCode.Created);
         (await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/contributions"))["items"]!.AsArray().Should().HaveCount(3, "two of Alice's and Bob's, the hidden one left out");
+        // Reports and edit history point at what goes: neither may stop the deletion nor keep Alice's words.
+        await bob.PostOkAsync($"/api/contributions/{alone}/reports", new { reason = "spam", comment = "Bob thinks this is spam." }, HttpStatusCode.Created);
+        await bob.PostOkAsync($"/api/contributions/{answered}/reports", new { reason = "other" }, HttpStatusCode.Created);
+        await alice.PostOkAsync($"/api/contributions/{bobs}/reports", new { reason = "abuse", comment = "Alice's own words about Bob." }, HttpStatusCode.Created);
+        var read = (await alice.GetJsonAsync($"/api/contributions/{answered}"))["version"]!.GetValue<Guid>();
+        (await alice.PutAsync($"/api/contributions/{answered}/versions/en", new { title = "Answered", body = "Bob answered this one, edited.", version = read })).EnsureSuccessStatusCode();
+        (await app.WithDbAsync(db => db.VersionRevisions.CountAsync())).Should().Be(1);
 
         var response = await alice.DeleteAccountAsync(PrivacyHelpers.Password);
         var outcome = await response.Content.ReadAsStringAsync();
@@ -53,6 +60,10 @@ public sealed class RemovedContributionsTests(RemovingForumApp app) : IClassFixt
         (await app.WithDbAsync(db => db.ContributionVersions.Where(v => v.AuthorId == aliceId).Select(v => v.Body).ToListAsync()))
             .Should().OnlyContain(b => b == "", "no text Alice wrote remains");
         (await app.WithDbAsync(db => db.Contributions.CountAsync(c => c.AuthorId == aliceId))).Should().Be(1);
+        (await app.WithDbAsync(db => db.VersionRevisions.CountAsync())).Should().Be(0, "the earlier text of the blanked version went too");
+        (await app.WithDbAsync(db => db.Reports.Select(r => new { r.ContributionId, r.Comment }).ToListAsync()))
+            .Should().BeEquivalentTo([new { ContributionId = answered, Comment = (string?)null }, new { ContributionId = bobs, Comment = (string?)null }],
+                "reports on removed contributions went; the tombstone's stays; Alice's comment is erased");
 
         var live = (await anonymous.GetJsonAsync($"/api/phases/{phase}/statistics")).ToJsonString();
         live.Should().Contain("\"contributions\":1").And.Contain("\"replies\":1");

@@ -13,6 +13,55 @@ public sealed class LowLimitsForumApp : ForumApp
     protected override int AccountAttemptsPerMinute => 8;
 }
 
+/// <summary>A forum allowing 12 writing requests a minute per address, whoever sends them.</summary>
+public sealed class AddressLimitForumApp : ForumApp
+{
+    protected override int WritesPerAddressPerMinute => 12;
+}
+
+public class AddressRateLimitTests(AddressLimitForumApp app) : IClassFixture<AddressLimitForumApp>
+{
+    [Fact]
+    public async Task Many_accounts_from_one_address_share_its_allowance_and_reading_goes_on()
+    {
+        // Log-ins, registrations and posts by several people all count for the one address of the tests.
+        var admin = await app.AdminAsync();
+        var phase = await admin.CreateOpenPhaseAsync();
+        var first = await app.ParticipantAsync("first");
+        var second = await app.ParticipantAsync("second");
+        var accepted = 0;
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 20 && refused is null; i++)
+        {
+            var author = i % 2 == 0 ? first : second;
+            var response = await author.PostAsync($"/api/phases/{phase}/contributions", new { language = "en", title = $"Post {i}", body = "Text." });
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                accepted++;
+            }
+            else
+            {
+                refused = response;
+            }
+        }
+
+        refused.Should().NotBeNull("12 writing requests a minute is all one address gets");
+        await refused!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
+        int.Parse(refused!.Headers.GetValues("Retry-After").Single()).Should().BeInRange(1, 60);
+        accepted.Should().BeInRange(1, 11);
+        var list = await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/contributions");
+        list["items"]!.AsArray().Should().HaveCount(accepted, "refused posts stored nothing, and reading is not limited");
+
+        // Through the (loopback) proxy, another reader's address has an allowance of its own.
+        using var proxied = new HttpRequestMessage(HttpMethod.Post, $"/api/phases/{phase}/contributions")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { language = "en", title = "From elsewhere", body = "Text." }),
+        };
+        proxied.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        (await first.Http.SendAsync(proxied)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+}
+
 public class RateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimitsForumApp>
 {
     [Fact]

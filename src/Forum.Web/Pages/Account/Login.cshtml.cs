@@ -55,5 +55,5 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     /// <summary>Only a path of this site: an open redirect would let a link send people elsewhere after logging in.</summary>
     public static string SafeReturnUrl(string? url, string culture) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : $"/{culture}";
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl) ? url : $"/{culture}";
 }
