@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Forum.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Accounts;
 
@@ -9,9 +11,10 @@ namespace Forum.Web.Accounts;
 /// Bearer tokens are checked only for their signature and lifetime, and cookies re-check the security
 /// stamp only every half hour: a deleted account's tokens and cookies would keep working until then.
 /// Every signed-in request therefore looks the account up (one primary-key read) and is treated as
-/// anonymous when the account is deleted or gone.
+/// anonymous when the account is deleted or gone, or when its security stamp changed since the ticket
+/// was issued (roles withdrawn, password changed): a demoted moderator loses the queue at once.
 /// </summary>
-public sealed class DeletedAccountCheck(ForumDbContext db) : IClaimsTransformation
+public sealed class DeletedAccountCheck(ForumDbContext db, IOptions<IdentityOptions> identity) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -19,8 +22,10 @@ public sealed class DeletedAccountCheck(ForumDbContext db) : IClaimsTransformati
         {
             return principal;
         }
-        var active = await db.Users.AnyAsync(u => u.Id == id && u.DeletedAt == null);
-        return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+        var account = await db.Users.Where(u => u.Id == id).Select(u => new { u.DeletedAt, u.SecurityStamp }).FirstOrDefaultAsync();
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var current = account is { DeletedAt: null } && (stamp is null || stamp == account.SecurityStamp);
+        return current ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }
 }
 

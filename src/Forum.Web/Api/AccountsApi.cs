@@ -60,7 +60,7 @@ public static class AccountsApi
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current).Distinct());
-        // Signed-in sessions pick up the new roles at their next log-in or token refresh.
+        // Tickets issued before carry the old stamp: DeletedAccountCheck refuses them from the next request on, so the new roles apply at once.
         await users.UpdateSecurityStampAsync(user);
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }

@@ -181,3 +181,24 @@ public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHe
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }
+
+public sealed class WithdrawnRoleTests(ForumApp app) : IClassFixture<ForumApp>
+{
+    [Fact]
+    public async Task A_moderator_whose_role_is_withdrawn_loses_the_report_queue_at_once_and_signs_in_again_as_a_participant()
+    {
+        var email = $"demoted-{Guid.NewGuid():N}@tests.localhost";
+        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
+        var admin = await app.AdminAsync();
+        (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
+        var moderator = await app.Anonymous().LoginAsync(email, "Passw0rd!");
+        (await moderator.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant" } })).EnsureSuccessStatusCode();
+        (await moderator.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the token issued before the change no longer counts");
+
+        var again = await app.Anonymous().LoginAsync(email, "Passw0rd!");
+        (await again.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await again.Http.GetAsync("/api/account/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
