@@ -1,9 +1,13 @@
 using System.Security.Claims;
 using Forum.Core.Errors;
+using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Api;
 
@@ -36,7 +40,8 @@ public static class AccountsApi
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }
 
-    internal static async Task<Ok<MeView>> EditProfile(ProfileInput input, ClaimsPrincipal principal, UserManager<ForumUser> users)
+    internal static async Task<Ok<MeView>> EditProfile(ProfileInput input, ClaimsPrincipal principal, UserManager<ForumUser> users,
+        ForumDbContext db, IOutputCacheStore cache)
     {
         var user = await users.GetUserAsync(principal) ?? throw ForumException.NotFound("user", principal.Id());
         user.DisplayName = InputRules.RequiredText(input.DisplayName, "displayName", 80);
@@ -45,6 +50,12 @@ public static class AccountsApi
             throw ForumException.Invalid("displayName", "account.name-reserved", $"'{ForumUser.DeletedName}' marks deleted accounts: choose another name.");
         }
         await users.UpdateAsync(user);
+        // Cached lists show the old name beside everything this person wrote.
+        foreach (var phaseId in await db.Contributions.Where(c => c.AuthorId == user.Id || c.Versions.Any(v => v.AuthorId == user.Id))
+                     .Select(c => c.PhaseId).Distinct().ToListAsync())
+        {
+            await cache.EvictPhaseAsync(phaseId);
+        }
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }
 
