@@ -58,7 +58,9 @@ public class AccessibilityTests(DemoForumApp app, BrowserFixture browser) : ICla
         await page.FillAsync("#email", ForumApp.AdminEmail);
         await page.FillAsync("#password", ForumApp.AdminPassword);
         await page.ClickAsync("main button[type=submit]");
-        foreach (var path in new[] { "/fr/moderation", "/fr/moderation/phases/3" })
+        // The moderator's own pages, and the account page every signed-in person has.
+        var screenshots = new Dictionary<string, string> { ["/fr/moderation/phases/3"] = "moderation", ["/fr/moderation/reports"] = "reports", ["/es/account"] = "account" };
+        foreach (var path in new[] { "/fr/moderation", "/fr/moderation/phases/3", "/fr/moderation/reports", "/en/moderation/contributions/9/history", "/es/account" })
         {
             var response = await page.GotoAsync(new Uri(app.CreateClient().BaseAddress!, path).ToString());
             response!.Ok.Should().BeTrue(path);
@@ -69,9 +71,9 @@ public class AccessibilityTests(DemoForumApp app, BrowserFixture browser) : ICla
                 ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
                 ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
             violations.Should().BeEmpty($"{path} should pass axe-core");
-            if (Environment.GetEnvironmentVariable("FORUM_SCREENSHOTS") == "1" && path.EndsWith("/3"))
+            if (Environment.GetEnvironmentVariable("FORUM_SCREENSHOTS") == "1" && screenshots.TryGetValue(path, out var name))
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot(), "docs", "screenshots", "moderation.png") });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot(), "docs", "screenshots", $"{name}.png") });
             }
         }
     }
