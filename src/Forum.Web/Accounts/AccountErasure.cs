@@ -55,9 +55,7 @@ public sealed class AccountErasure(
         var now = clock.UtcNow;
         var mode = privacy.Value.DeletedAccountContributions;
         // Cached lists and pages of these phases show the author's name or texts.
-        var phases = await db.Contributions
-            .Where(c => c.AuthorId == userId || c.Versions.Any(v => v.AuthorId == userId))
-            .Select(c => c.PhaseId).Distinct().ToListAsync(cancellation);
+        var phases = await PhasesWrittenInAsync(db, userId, cancellation);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var outcome = mode == DeletedAccountContributions.Remove
             ? await RemoveContributionsAsync(userId, now, cancellation)
@@ -85,6 +83,11 @@ public sealed class AccountErasure(
         logger.LogInformation("Account {UserId} deleted ({Mode}).", userId, mode);
         return outcome;
     }
+
+    /// <summary>The phases where someone wrote a contribution, reply or translation: those whose cached lists show their name.</summary>
+    public static Task<List<int>> PhasesWrittenInAsync(ForumDbContext db, string userId, CancellationToken cancellation = default) =>
+        db.Contributions.Where(c => c.AuthorId == userId || c.Versions.Any(v => v.AuthorId == userId))
+            .Select(c => c.PhaseId).Distinct().ToListAsync(cancellation);
 
     /// <summary>No name, address, password or device remains; the lockout and the new stamp refuse every sign-in and every token issued before.</summary>
     private static void Erase(ForumUser user, DateTime now)

@@ -7,7 +7,6 @@ using Forum.Web.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Api;
 
@@ -51,8 +50,7 @@ public static class AccountsApi
         }
         await users.UpdateAsync(user);
         // Cached lists show the old name beside everything this person wrote.
-        foreach (var phaseId in await db.Contributions.Where(c => c.AuthorId == user.Id || c.Versions.Any(v => v.AuthorId == user.Id))
-                     .Select(c => c.PhaseId).Distinct().ToListAsync())
+        foreach (var phaseId in await AccountErasure.PhasesWrittenInAsync(db, user.Id))
         {
             await cache.EvictPhaseAsync(phaseId);
         }

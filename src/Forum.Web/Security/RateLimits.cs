@@ -48,6 +48,11 @@ public static class RateLimits
 {
     public const string AccountPolicy = "accounts";
 
+    /// <summary>So many permits a minute for each client address (the proxy's forwarded one when trusted).</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services, ForumOptions options)
     {
         services.AddSingleton<WriteLimiter>();
@@ -58,12 +63,8 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reading")
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimits.WritesPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limiter.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimits.AccountAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                    : PerAddress(context, options.RateLimits.WritesPerAddressPerMinute));
+            limiter.AddPolicy(AccountPolicy, context => PerAddress(context, options.RateLimits.AccountAttemptsPerMinute));
             limiter.OnRejected = async (context, cancellation) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

@@ -1,31 +1,19 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Forum.FunctionalTests.Infrastructure;
+using static Forum.FunctionalTests.Infrastructure.Forms;
 
 namespace Forum.FunctionalTests.Edits;
 
 /// <summary>Editing from the contribution page as a browser without script does it, and the moderators' history page.</summary>
-public partial class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
+public class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
 {
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string pagePath, string action, Dictionary<string, string> fields)
-    {
-        var html = await browser.GetStringAsync(pagePath);
-        fields["__RequestVerificationToken"] = TokenRegex().Match(html).Groups[1].Value;
-        fields["__RequestVerificationToken"].Should().NotBeEmpty("the edit form carries an antiforgery token");
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
     private static async Task<HttpClient> SignedInAsync(HttpClient browser, string email, string password)
     {
         var login = await SubmitAsync(browser, "/fr/account/login", "/fr/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         login.StatusCode.Should().Be(HttpStatusCode.Redirect);
         return browser;
     }
-
-    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
 
     private static string Hidden(string html, string name) => Regex.Match(html, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
 
@@ -34,7 +22,7 @@ public partial class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
     {
         var moderatorApi = await app.ModeratorAsync();
         var phase = await moderatorApi.CreateOpenPhaseAsync();
-        using var author = Browser();
+        using var author = NewBrowser(app);
         var email = $"amelie-{Guid.NewGuid():N}@tests.localhost";
         (await SubmitAsync(author, "/fr/account/register", "/fr/account/register", new() { ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = "Amélie" }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -47,7 +35,7 @@ public partial class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         form.Should().Contain("id=\"edit-fr-form\"");
         Text(form).Should().Contain("Vous pouvez modifier ce texte jusqu’à 12:30 (encore 30 minutes).", "the window ends 30 minutes after 12:00 in Paris");
         (await app.CreateClient().GetStringAsync(page)).Should().NotContain("edit-fr-form", "readers get no edit form");
-        using var otherParticipant = await SignedInAsync(Browser(), (await RegisterAsync()), "Passw0rd!");
+        using var otherParticipant = await SignedInAsync(NewBrowser(app), (await RegisterAsync()), "Passw0rd!");
         (await otherParticipant.GetStringAsync(page)).Should().NotContain("edit-fr-form", "nor does anyone but the author");
 
         app.Time.Advance(TimeSpan.FromMinutes(5));
@@ -79,7 +67,7 @@ public partial class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
         Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un a modifié ceci depuis l’ouverture de la page").And.Contain("Écrit depuis une page ancienne.");
 
-        using var moderator = await SignedInAsync(Browser(), ForumApp.AdminEmail, ForumApp.AdminPassword);
+        using var moderator = await SignedInAsync(NewBrowser(app), ForumApp.AdminEmail, ForumApp.AdminPassword);
         var withLink = await moderator.GetStringAsync(page);
         withLink.Should().Contain($"href=\"/fr/moderation/contributions/{id}/history#history-fr\"");
         var history = Text(await moderator.GetStringAsync($"/fr/moderation/contributions/{id}/history"));
@@ -98,7 +86,4 @@ public partial class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         await app.Anonymous().RegisterAsync(email, "Passw0rd!");
         return email;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

@@ -1,23 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Forum.FunctionalTests.Infrastructure;
+using static Forum.FunctionalTests.Infrastructure.Forms;
 
 namespace Forum.FunctionalTests.Pages;
 
-public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
+public class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
 {
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string pagePath, string action, Dictionary<string, string> fields)
-    {
-        var html = await browser.GetStringAsync(pagePath);
-        fields["__RequestVerificationToken"] = TokenRegex().Match(html).Groups[1].Value;
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
-    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
-
     [Fact]
     public async Task A_moderator_hides_closes_and_publishes_a_synthesis_from_the_pages_and_others_are_kept_out()
     {
@@ -27,12 +16,12 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         var spam = (await author.PostContributionAsync(phase, "en", "Cheap watches", "Buy now."))["id"]!.GetValue<long>();
         await author.PostContributionAsync(phase, "fr", "Les coopératives", "Les coopératives locales créent des emplois durables dans les territoires.");
 
-        using var anonymous = Browser();
+        using var anonymous = NewBrowser(app);
         var redirected = await anonymous.GetAsync($"/fr/moderation/phases/{phase}");
         redirected.StatusCode.Should().Be(HttpStatusCode.Redirect);
         redirected.Headers.Location!.OriginalString.Should().StartWith("/fr/account/login?returnUrl=");
 
-        using var moderator = Browser();
+        using var moderator = NewBrowser(app);
         var login = await SubmitAsync(moderator, "/fr/account/login", "/fr/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword });
         login.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = $"/fr/moderation/phases/{phase}";
@@ -79,7 +68,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         var closed = Text(await moderator.GetStringAsync(page));
         closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");
 
-        using var participant = Browser();
+        using var participant = NewBrowser(app);
         await SubmitAsync(participant, "/en/account/register", "/en/account/register", new() { ["Input.Email"] = $"p-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!" });
         (await participant.GetAsync(page)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
@@ -87,7 +76,7 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
     [Fact]
     public async Task The_dashboard_creates_a_theme_and_its_phase_and_explains_a_refusal()
     {
-        using var moderator = Browser();
+        using var moderator = NewBrowser(app);
         await SubmitAsync(moderator, "/es/account/login", "/es/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword });
         var slug = $"tema-{Guid.NewGuid():N}"[..20];
         var created = await SubmitAsync(moderator, "/es/moderation", "/es/moderation?handler=Theme", new()
@@ -122,7 +111,4 @@ public partial class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp
         (await app.CreateClient().GetAsync($"/fr/themes/{slug}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "unticked, the theme is no longer public");
         Text(await moderator.GetStringAsync("/fr/moderation")).Should().Contain("Économie sociale et solidaire").And.Contain("Non public");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

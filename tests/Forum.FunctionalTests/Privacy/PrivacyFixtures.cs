@@ -21,14 +21,14 @@ public sealed class RemovingForumApp : ForumApp
 }
 
 /// <summary>A browser without script: a cookie jar, forms posted with the antiforgery token of their page.</summary>
-public sealed partial class PageBrowser(Uri baseAddress) : IDisposable
+public sealed class PageBrowser(Uri baseAddress) : IDisposable
 {
     public HttpClient Http { get; } = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
     public async Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields, string? action = null)
     {
         var html = await (await Http.GetAsync(path)).Content.ReadAsStringAsync();
-        var token = TokenRegex().Match(html).Groups[1].Value;
+        var token = Forms.Token(html);
         token.Should().NotBeEmpty("every form carries an antiforgery token: " + html);
         fields["__RequestVerificationToken"] = token;
         return await Http.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
@@ -40,9 +40,6 @@ public sealed partial class PageBrowser(Uri baseAddress) : IDisposable
     public static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
 
     public void Dispose() => Http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }
 
 public static class PrivacyHelpers

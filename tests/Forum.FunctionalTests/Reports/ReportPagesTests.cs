@@ -1,31 +1,18 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Forum.FunctionalTests.Infrastructure;
+using static Forum.FunctionalTests.Infrastructure.Forms;
 
 namespace Forum.FunctionalTests.Reports;
 
 /// <summary>Reporting and the moderation queue as a browser without script uses them: cookies, antiforgery tokens, form fields.</summary>
-public partial class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
+public class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
 {
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string pagePath, string action, Dictionary<string, string> fields)
-    {
-        var html = await browser.GetStringAsync(pagePath);
-        var token = TokenRegex().Match(html).Groups[1].Value;
-        token.Should().NotBeEmpty("every form carries an antiforgery token");
-        fields["__RequestVerificationToken"] = token;
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
-    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
-
     /// <summary>A browser signed in as a new participant through the pages, with the API client of the same account.</summary>
     private async Task<(HttpClient Browser, ForumClient Api)> SignedInAsync(string culture, string name)
     {
         var email = $"{name}-{Guid.NewGuid():N}@tests.localhost";
-        var browser = Browser();
+        var browser = NewBrowser(app);
         var registered = await SubmitAsync(browser, $"/{culture}/account/register", $"/{culture}/account/register",
             new() { ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = name });
         registered.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -89,7 +76,7 @@ public partial class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
         var spamReport = (await reporter.PostOkAsync($"/api/contributions/{spam}/reports", new { reason = "spam", comment = "Advertising.", language = "en" }, HttpStatusCode.Created))["id"]!.GetValue<long>();
         var fineReport = (await reporter.PostOkAsync($"/api/contributions/{fine}/reports", new { reason = "off-topic" }, HttpStatusCode.Created))["id"]!.GetValue<long>();
 
-        using var anonymous = Browser();
+        using var anonymous = NewBrowser(app);
         var redirected = await anonymous.GetAsync("/es/moderation/reports");
         redirected.StatusCode.Should().Be(HttpStatusCode.Redirect);
         redirected.Headers.Location!.OriginalString.Should().StartWith("/es/account/login?returnUrl=");
@@ -97,7 +84,7 @@ public partial class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
         (await participantBrowser.PostAsync("/es/moderation/reports?handler=Hide", new FormUrlEncodedContent(new Dictionary<string, string> { ["ReportId"] = spamReport.ToString() })))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        using var moderator = Browser();
+        using var moderator = NewBrowser(app);
         (await SubmitAsync(moderator, "/es/account/login", "/es/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         var open = (await api.GetJsonAsync("/api/reports?limit=100"))["items"]!.AsArray().Count;
@@ -127,7 +114,4 @@ public partial class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
         Text(await twice.Content.ReadAsStringAsync()).Should().Contain("Esta denuncia ya se ha resuelto.");
         participantBrowser.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

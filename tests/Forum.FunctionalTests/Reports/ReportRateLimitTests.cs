@@ -6,7 +6,7 @@ using Forum.FunctionalTests.Security;
 namespace Forum.FunctionalTests.Reports;
 
 /// <summary>On a forum of its own with low limits: 2 reports a minute per user.</summary>
-public partial class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimitsForumApp>
+public class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimitsForumApp>
 {
     [Fact]
     public async Task Reporting_too_fast_gets_429_with_Retry_After_on_the_API_and_the_page_and_writing_is_counted_apart()
@@ -29,16 +29,16 @@ public partial class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
         int.Parse(refused.Headers.GetValues("Retry-After").Single()).Should().BeInRange(1, 60);
 
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
+        using var browser = Forms.NewBrowser(app);
         var login = await browser.GetStringAsync("/en/account/login");
         (await browser.PostAsync("/en/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["__RequestVerificationToken"] = TokenRegex().Match(login).Groups[1].Value,
+            ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["__RequestVerificationToken"] = Forms.Token(login),
         }))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = await browser.GetStringAsync($"/en/contributions/{ids[2]}");
         var fromPage = await browser.PostAsync($"/en/contributions/{ids[2]}?handler=Report", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Reporting.Reason"] = "abuse", ["Reporting.Comment"] = "Rude.", ["__RequestVerificationToken"] = TokenRegex().Match(page).Groups[1].Value,
+            ["Reporting.Reason"] = "abuse", ["Reporting.Comment"] = "Rude.", ["__RequestVerificationToken"] = Forms.Token(page),
         }));
         fromPage.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the page shares the user's allowance");
         fromPage.Headers.Contains("Retry-After").Should().BeTrue();
@@ -48,7 +48,4 @@ public partial class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture
         queue.Should().HaveCount(2, "the refused reports stored nothing");
         await reporter.PostContributionAsync(phase, "fr", "Toujours là", "Signaler beaucoup n'empêche pas d'écrire.");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

@@ -13,7 +13,7 @@ namespace Forum.FunctionalTests.Security;
 /// tried by a visitor and by a signed-in user of too low a role: each must be refused and the
 /// database must not move. Anything that changes data without naming a policy fails here.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper output) : IClassFixture<ForumApp>
+public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper output) : IClassFixture<ForumApp>
 {
     /// <summary>Writing endpoints meant for visitors: signing up and signing in. Nothing else may be open.</summary>
     private static readonly HashSet<string> OpenApiOperations =
@@ -84,7 +84,7 @@ public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHe
     {
         var moderatorEmail = await RegisterAsync();
         (await (await app.AdminAsync()).PutAsync($"/api/users/{moderatorEmail}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
-        using var visitor = Browser();
+        using var visitor = Forms.NewBrowser(app);
         using var participant = await SignedInBrowserAsync(await RegisterAsync());
         using var moderator = await SignedInBrowserAsync(moderatorEmail);
         var refusals = 0;
@@ -154,10 +154,7 @@ public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHe
     }
 
     private static async Task<string> TokenAsync(HttpClient browser) =>
-        TokenRegex().Match(await browser.GetStringAsync("/en/account/login")).Groups[1].Value;
-
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
+        Forms.Token(await browser.GetStringAsync("/en/account/login"));
 
     private async Task<string> RegisterAsync()
     {
@@ -168,7 +165,7 @@ public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHe
 
     private async Task<HttpClient> SignedInBrowserAsync(string email)
     {
-        var browser = Browser();
+        var browser = Forms.NewBrowser(app);
         var token = await TokenAsync(browser);
         var login = await browser.PostAsync("/en/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -177,9 +174,6 @@ public sealed partial class AuthorizationMatrixTests(ForumApp app, ITestOutputHe
         login.StatusCode.Should().Be(HttpStatusCode.Redirect, "the test's user signs in");
         return browser;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }
 
 public sealed class WithdrawnRoleTests(ForumApp app) : IClassFixture<ForumApp>
