@@ -18,51 +18,62 @@ public static class ContributionListCache
     /// <summary>Evicted when something every list depends on changes (a theme published or withdrawn).</summary>
     public const string AllListsTag = "contribution-lists";
 
+    /// <summary>Every query value the API's lists and statistics read.</summary>
+    internal static readonly string[] ApiQueryKeys = ["language", "lang", "cursor", "limit", "order", "includeHidden"];
+
+    /// <summary>Every query value the phase page reads: its filter and page, and the live script's card fragment (a handler).</summary>
+    internal static readonly string[] PageQueryKeys = ["language", "cursor", "handler", "contributionId"];
+
     public static string PhaseTag(int phaseId) => $"phase-{phaseId}-contributions";
 
     public static IServiceCollection AddContributionListCache(this IServiceCollection services, TimeSpan duration) =>
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(PolicyName, policy =>
-            {
-                if (duration <= TimeSpan.Zero)
-                {
-                    policy.NoCache();
-                    return;
-                }
-                policy.SetVaryByQuery("language", "lang", "cursor", "limit", "order", "includeHidden")
-                    .Expire(duration)
-                    .Tag(AllListsTag)
-                    .AddPolicy<ApiPhaseTag>();
-            });
-            options.AddPolicy(PhasePagePolicyName, policy =>
-            {
-                if (duration <= TimeSpan.Zero)
-                {
-                    policy.NoCache();
-                    return;
-                }
-                // "closes in 3 days" may lag by the cache's duration at most; every change of the phase evicts it at once.
-                policy.SetVaryByQuery("language", "cursor")
-                    .Expire(duration)
-                    .Tag(AllListsTag)
-                    .AddPolicy<PagePhaseTag>();
-            });
+            // "closes in 3 days" may lag by the cache's duration at most; every change of the phase evicts it at once.
+            options.AddPolicy(PolicyName, policy => Configure<ApiListPolicy>(policy, duration, ApiQueryKeys));
+            options.AddPolicy(PhasePagePolicyName, policy => Configure<PhasePagePolicy>(policy, duration, PageQueryKeys));
         });
+
+    private static void Configure<TPolicy>(OutputCachePolicyBuilder policy, TimeSpan duration, string[] queryKeys)
+        where TPolicy : IOutputCachePolicy
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            policy.NoCache();
+            return;
+        }
+        policy.SetVaryByQuery(queryKeys).Expire(duration).Tag(AllListsTag).AddPolicy<TPolicy>();
+    }
 
     public static ValueTask EvictPhaseAsync(this IOutputCacheStore cache, int phaseId) =>
         cache.EvictByTagAsync(PhaseTag(phaseId), CancellationToken.None);
 
-    // The API names the phase "phaseId" in its routes, the page "id".
-    private sealed class ApiPhaseTag() : PhaseTagPolicy("phaseId");
+    /// <summary>
+    /// Tags an entry with its phase (the API names it "phaseId" in its routes, the page "id"), and keeps
+    /// a cached entry exactly what its URL asks for: the key varies by every query value the endpoint
+    /// reads, and a request carrying any other query value is neither served from nor stored in the
+    /// cache. A fragment (the page's card handler) can then never stand in for the page, and a query
+    /// the endpoint might read in future cannot silently share an entry.
+    /// </summary>
+    private sealed class ApiListPolicy() : PhaseListPolicy("phaseId", ApiQueryKeys);
 
-    private sealed class PagePhaseTag() : PhaseTagPolicy("id");
+    private sealed class PhasePagePolicy() : PhaseListPolicy("id", PageQueryKeys);
 
-    private abstract class PhaseTagPolicy(string routeKey) : IOutputCachePolicy
+    private abstract class PhaseListPolicy(string routeKey, string[] queryKeys) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            if (context.HttpContext.Request.RouteValues.TryGetValue(routeKey, out var id) && int.TryParse(id?.ToString(), out var phaseId))
+            var request = context.HttpContext.Request;
+            foreach (var key in request.Query.Keys)
+            {
+                if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.AllowCacheLookup = false;
+                    context.AllowCacheStorage = false;
+                    return ValueTask.CompletedTask;
+                }
+            }
+            if (request.RouteValues.TryGetValue(routeKey, out var id) && int.TryParse(id?.ToString(), out var phaseId))
             {
                 context.Tags.Add(PhaseTag(phaseId));
             }

@@ -61,6 +61,33 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task After_a_live_reader_fetched_a_new_card_the_next_visitor_still_gets_the_whole_page()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+
+        await using var readerContext = await browser.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var reader = await readerContext.NewPageAsync();
+        await reader.GotoAsync(Url($"/en/phases/{phase}"));
+        await WaitForLiveAsync(reader);
+
+        // The post evicts the cached page; the live reader's script then fetches the new card, anonymously.
+        var author = await app.ParticipantAsync("auteur");
+        await author.PostContributionAsync(phase, "fr", "Les circuits courts", "Les circuits courts **soutiennent** les producteurs.");
+        await Expect(reader.Locator("#contribution-list article.contribution")).ToHaveCountAsync(1);
+
+        foreach (var locale in new[] { "en-GB", "en-US" })
+        {
+            await using var nextContext = await browser.Browser.NewContextAsync(new() { Locale = locale });
+            var next = await nextContext.NewPageAsync();
+            await next.GotoAsync(Url($"/en/phases/{phase}"));
+            await Expect(next.Locator("nav.languages")).ToHaveCountAsync(1);
+            await Expect(next.Locator("#statistics-sentence")).ToHaveTextAsync("1 contribution in total: 1 in French only");
+            await Expect(next.Locator("#contribution-list article.contribution strong")).ToHaveTextAsync("soutiennent");
+        }
+    }
+
+    [Fact]
     public async Task A_published_synthesis_reads_in_Spanish_with_the_languages_it_is_available_in()
     {
         var moderator = await app.ModeratorAsync();
