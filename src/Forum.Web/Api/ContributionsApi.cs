@@ -121,10 +121,8 @@ public static class ContributionsApi
             return TypedResults.Forbid();
         }
         var size = InputRules.PageSize(limit);
-        if (language is not null)
-        {
-            languages.Require(language, "language");
-        }
+        language = languages.Optional(language, "language");
+        lang = languages.Optional(lang, "lang");
         if (await PhaseIsPublished(db, phaseId) is not { } published || (!published && !user.IsModerator()))
         {
             throw ForumException.NotFound("phase", phaseId);

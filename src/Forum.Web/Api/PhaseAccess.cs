@@ -20,5 +20,5 @@ public static class PhaseAccess
 
     /// <summary>The culture to answer in: the one asked for, which must be a forum language, else the forum's default.</summary>
     public static string Culture(string? lang, Core.Languages.ForumLanguages languages) =>
-        lang is null ? languages.Default : languages.Require(lang, "lang");
+        languages.Optional(lang, "lang") ?? languages.Default;
 }
