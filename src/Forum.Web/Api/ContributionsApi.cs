@@ -155,12 +155,7 @@ public static class ContributionsApi
     internal static async Task<Ok<ContributionView>> GetContribution(long id, ForumDbContext db, ForumClock clock, ClaimsPrincipal user)
     {
         var moderator = user.IsModerator();
-        var contribution = await db.Contributions.AsNoTracking().Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
-        if (contribution is null || (contribution.IsHidden && !moderator))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking().Include(c => c.Versions), id, user);
         var replies = await db.Contributions.AsNoTracking().Include(c => c.Versions)
             .Where(c => c.ParentId == id && (moderator || !c.IsHidden))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
@@ -199,17 +194,17 @@ public static class ContributionsApi
     private static async Task<Created<ContributionView>> ReplyAsync(
         long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
     {
-        var parent = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (parent is null || parent.IsHidden && !user.IsModerator())
+        // Readability first, the phase posted to and then the one answered, so that "another phase" tells nothing of a phase the caller may not see.
+        if (expectedPhaseId is { } phaseId)
         {
-            throw ForumException.NotFound("contribution", id);
+            await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         }
-        if (expectedPhaseId is { } phaseId && parent.PhaseId != phaseId)
+        var (parent, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
+        if (expectedPhaseId is { } expected && parent.PhaseId != expected)
         {
             throw ForumException.Invalid("replyTo", "reply.other-phase",
                 $"Contribution {id} belongs to another phase; a reply stays in the phase of the contribution it answers.");
         }
-        var phase = await PhaseAccess.RequireReadableAsync(db, parent.PhaseId, user);
         var now = clock.UtcNow;
         var authorId = user.Id();
         var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
@@ -232,12 +227,7 @@ public static class ContributionsApi
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
-            if (contribution is null || contribution.IsHidden && !user.IsModerator())
-            {
-                throw ForumException.NotFound("contribution", id);
-            }
-            var phase = await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+            var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
             var now = clock.UtcNow;
             var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
             contribution.Translate(phase.StateAt(now), translation);
@@ -265,11 +255,9 @@ public static class ContributionsApi
         long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user,
         IOutputCacheStore cache, string action, Action<Contribution, string, DateTime> change)
     {
+        var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
         var reason = InputRules.Reason(input.Reason, options);
-        var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id)
-            ?? throw ForumException.NotFound("contribution", id);
         InputRules.CheckVersion(contribution.ConcurrencyToken, input.Version, "contribution");
-        var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == contribution.PhaseId);
         var now = clock.UtcNow;
         change(contribution, reason, now);
         db.AuditEntries.Add(AuditOf(phase, id, user.Id(), action, reason, now));

@@ -46,13 +46,9 @@ public static class EditsApi
     {
         limiter.Check(user);
         var userId = user.Id();
-        var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
         // The author of a hidden contribution learns why an edit is refused; others do not learn it exists.
-        if (contribution is null || contribution.IsHidden && !user.IsModerator() && contribution.Versions.All(v => v.AuthorId != userId))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user,
+            mayReadHidden: c => c.Versions.Any(v => v.AuthorId == userId));
         var expected = InputRules.RequiredVersion(input.Version);
         var now = clock.UtcNow;
         var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now);

@@ -64,17 +64,12 @@ public static partial class ReportsApi
         long id, ReportInput input, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user, ReportLimiter limiter)
     {
         limiter.Check(user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
         var reason = Report.ParseReason(input.Reason);
         if (input.Language is not null)
         {
             languages.Require(input.Language, "language");
         }
-        var contribution = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (contribution is null || (contribution.IsHidden && !user.IsModerator()))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
         var reporterId = user.Id();
         if (await AlreadyReportedAsync(db, id, reporterId))
         {
