@@ -83,9 +83,11 @@ public static class EditsApi
         var revisions = await db.VersionRevisions.AsNoTracking().Where(r => r.VersionId == version.Id)
             .OrderBy(r => r.WrittenAt).ThenBy(r => r.Id).ToListAsync();
         var authors = await ContributionsApi.AuthorsAsync(db, revisions.Select(r => r.WrittenById).Append(version.AuthorId));
+        // Every text of a version is its author's: one key for all of them.
+        var key = ContributionsApi.Authors.TextKey(contribution, code);
         var texts = revisions
-            .Select((r, i) => new HistoryEntry(i + 1, r.Title, r.Body, authors[r.WrittenById], clock.ToLocal(r.WrittenAt), clock.ToLocal(r.ReplacedAt), false))
-            .Append(new HistoryEntry(revisions.Count + 1, version.Title, version.Body, authors[version.AuthorId],
+            .Select((r, i) => new HistoryEntry(i + 1, r.Title, r.Body, authors.Of(r.WrittenById, key), clock.ToLocal(r.WrittenAt), clock.ToLocal(r.ReplacedAt), false))
+            .Append(new HistoryEntry(revisions.Count + 1, version.Title, version.Body, authors.Of(version.AuthorId, key),
                 clock.ToLocal(version.EditedAt ?? version.CreatedAt), null, true))
             .ToList();
         return TypedResults.Ok(new VersionHistoryView(id, contribution.PhaseId, code, code == contribution.OriginalLanguage, texts));

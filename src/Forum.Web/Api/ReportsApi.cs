@@ -187,8 +187,8 @@ public static partial class ReportsApi
         {
             var row = contributions[r.ContributionId];
             var c = row.Contribution;
-            return new ReportView(r.Id, r.ReasonCode, r.Comment, r.Language, clock.ToLocal(r.CreatedAt), r.Status, people[r.ReporterId],
-                new ReportedContribution(c.Id, c.PhaseId, c.ParentId, people[c.AuthorId], c.OriginalLanguage, row.Title, Excerpt(row.BodyHtml), c.IsHidden),
+            return new ReportView(r.Id, r.ReasonCode, r.Comment, r.Language, clock.ToLocal(r.CreatedAt), r.Status, people.Of(r.ReporterId, $"report-{r.Id}"),
+                new ReportedContribution(c.Id, c.PhaseId, c.ParentId, people.Of(c), c.OriginalLanguage, row.Title, Excerpt(row.BodyHtml), c.IsHidden),
                 open.GetValueOrDefault(c.Id),
                 r.ResolvedAt is { } at ? new Resolution(r.ResolvedById ?? "", clock.ToLocal(at), r.ResolutionNote) : null);
         }).ToList();
