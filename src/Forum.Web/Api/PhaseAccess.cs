@@ -23,6 +23,10 @@ public static class PhaseAccess
             : phase;
     }
 
+    public static async Task<bool> MayReadAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
+        await db.Phases.Where(p => p.Id == phaseId).Select(p => (bool?)p.Theme!.IsPublished).FirstOrDefaultAsync() is { } published
+        && (published || user.IsModerator());
+
     /// <summary>
     /// A contribution the caller may read, read from <paramref name="source"/> (tracked or not, with what the caller needs),
     /// with its phase. <paramref name="mayReadHidden"/> lets a caller learn why a hidden one is refused (its author editing).

@@ -28,6 +28,9 @@ public sealed class UnpublishedExistenceTests(ForumApp app) : IClassFixture<Foru
         var post = (await alice.PostContributionAsync(hiddenPhase, "en", "Soon unpublished", "Text."))["id"]!.GetValue<long>();
         var version = (await alice.GetJsonAsync($"/api/contributions/{post}"))["version"]!.GetValue<string>();
         var readable = (await alice.PostContributionAsync(openPhase, "en", "Readable", "Text."))["id"]!.GetValue<long>();
+        var synthesis = (await admin.PostOkAsync($"/api/phases/{hiddenPhase}/syntheses",
+            new { versions = new[] { new { language = "en", title = "Synthesis", body = "Text." } } }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        await admin.PostOkAsync($"/api/syntheses/{synthesis}/publish", new { });
 
         // The theme is withdrawn: its phase and contribution are now for the moderation team only.
         var current = await admin.GetJsonAsync($"/api/themes/{slug}");
@@ -66,6 +69,19 @@ public sealed class UnpublishedExistenceTests(ForumApp app) : IClassFixture<Foru
             var forHidden = await AnswerAsync(alice, write.Method, write.Url(hidden), write.Body, hidden);
             var forMissing = await AnswerAsync(alice, write.Method, write.Url(missing), write.Body, missing);
             forHidden.Should().Be(forMissing, write.Name);
+        }
+
+        // A published synthesis of the withdrawn phase, read and written.
+        foreach (var (method, tail, body) in new (HttpMethod, string, object?)[]
+        {
+            (HttpMethod.Get, "", null),
+            (HttpMethod.Post, "/unpublish", new { }),
+            (HttpMethod.Put, "/versions/fr", new { title = "T", body = "B" }),
+        })
+        {
+            var forHidden = await AnswerAsync(alice, method, $"/api/syntheses/{synthesis}{tail}", body, synthesis.ToString());
+            var forMissing = await AnswerAsync(alice, method, $"/api/syntheses/{MissingContribution}{tail}", body, MissingContribution.ToString());
+            forHidden.Should().Be(forMissing, $"{method} synthesis{tail}");
         }
 
         // A reply named in the body, to a contribution of an unpublished phase, through a readable phase.
