@@ -15,17 +15,17 @@ namespace Forum.Web.Api;
 /// </summary>
 public static class PhaseAccess
 {
-    public static async Task<Phase> RequireReadableAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user)
-    {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == phaseId);
-        return phase is null || (!phase.Theme!.IsPublished && !user.IsModerator())
-            ? throw ForumException.NotFound("phase", phaseId)
-            : phase;
-    }
+    private static bool MayRead(Phase phase, ClaimsPrincipal user) => phase.Theme!.IsPublished || user.IsModerator();
 
+    private static Task<Phase?> FindAsync(ForumDbContext db, int phaseId) =>
+        db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == phaseId);
+
+    public static async Task<Phase> RequireReadableAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
+        await FindAsync(db, phaseId) is { } phase && MayRead(phase, user) ? phase : throw ForumException.NotFound("phase", phaseId);
+
+    /// <summary>Whether the phase exists and the caller may read it, for callers that answer "not found" about something else.</summary>
     public static async Task<bool> MayReadAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
-        await db.Phases.Where(p => p.Id == phaseId).Select(p => (bool?)p.Theme!.IsPublished).FirstOrDefaultAsync() is { } published
-        && (published || user.IsModerator());
+        await FindAsync(db, phaseId) is { } phase && MayRead(phase, user);
 
     /// <summary>
     /// A contribution the caller may read, read from <paramref name="source"/> (tracked or not, with what the caller needs),
@@ -35,12 +35,9 @@ public static class PhaseAccess
         ForumDbContext db, IQueryable<Contribution> source, long id, ClaimsPrincipal user, Func<Contribution, bool>? mayReadHidden = null)
     {
         var contribution = await source.FirstOrDefaultAsync(c => c.Id == id);
-        var phase = contribution is null ? null
-            : await db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == contribution.PhaseId);
-        var moderator = user.IsModerator();
-        return contribution is null || phase is null
-            || (!phase.Theme!.IsPublished && !moderator)
-            || (contribution.IsHidden && !moderator && mayReadHidden?.Invoke(contribution) != true)
+        var phase = contribution is null ? null : await FindAsync(db, contribution.PhaseId);
+        return contribution is null || phase is null || !MayRead(phase, user)
+            || (contribution.IsHidden && !user.IsModerator() && mayReadHidden?.Invoke(contribution) != true)
             ? throw ForumException.NotFound("contribution", id)
             : (contribution, phase);
     }
