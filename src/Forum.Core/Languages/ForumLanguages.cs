@@ -38,6 +38,12 @@ public sealed class ForumLanguages
         return code;
     }
 
+    /// <summary>
+    /// A language named in a query (<c>?lang=</c>, <c>?language=</c>): null when absent, else it must be one
+    /// of the forum's. Refusing the rest keeps every cache that varies by these values bounded.
+    /// </summary>
+    public string? Optional(string? code, string field) => string.IsNullOrEmpty(code) ? null : Require(code, field);
+
     /// <summary>Canonical text form of a language set: supported codes in alphabetical order, comma-separated.</summary>
     public static string Combination(IEnumerable<string> codes) =>
         string.Join(',', codes.Distinct().Order(StringComparer.Ordinal));

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Forum.Core.Contributions;
 using Forum.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -90,12 +89,11 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
 
     private const int FlushEvery = 500;
 
-    /// <summary>One line per version. UTF-8 with a byte-order mark and CRLF so that Excel opens accents and line breaks right; cells that start like a formula are escaped.</summary>
+    /// <summary>One line per version. UTF-8 with a byte-order mark and CRLF so that Excel opens accents and line breaks right; every cell quoted, cells that start like a formula escaped.</summary>
     public async Task WriteCsvAsync(IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken cancellation)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n", InjectionOptions = InjectionOptions.Escape };
-        await using var csv = new CsvWriter(writer, configuration);
+        await using var csv = new CsvWriter(writer, CsvFormat.Configuration());
         foreach (var header in new[] { "contribution_id", "reply_to", "posted_at", "author", "original_language", "languages", "replies", "language", "is_original", "title", "body", "version_author", "version_updated_at" })
         {
             csv.WriteField(header);
@@ -107,15 +105,15 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
             csv.WriteField(row.ContributionId);
             csv.WriteField(row.ParentId);
             csv.WriteField(Local(row.CreatedAt));
-            csv.WriteField(row.Author);
+            csv.WriteField(CsvFormat.Text(row.Author));
             csv.WriteField(row.OriginalLanguage);
             csv.WriteField(row.Languages.Replace(',', ' '));
             csv.WriteField(row.ReplyCount);
             csv.WriteField(row.Language);
             csv.WriteField(row.Language == row.OriginalLanguage ? "yes" : "no");
-            csv.WriteField(row.Title);
-            csv.WriteField(row.Body);
-            csv.WriteField(row.VersionAuthor);
+            csv.WriteField(CsvFormat.Text(row.Title));
+            csv.WriteField(CsvFormat.Text(row.Body));
+            csv.WriteField(CsvFormat.Text(row.VersionAuthor));
             csv.WriteField(Local(row.UpdatedAt));
             await csv.NextRecordAsync();
             if (++count % FlushEvery == 0)
@@ -189,7 +187,11 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
         json.WriteEndObject();
     }
 
-    /// <summary>A readable document: one section per contribution, each version under its language.</summary>
+    /// <summary>
+    /// A readable document: one section per contribution, each version under its language. Bodies are
+    /// written verbatim inside a code fence longer than any backtick run they hold, so no body can end
+    /// its entry early, pose as another one, or pass raw HTML to a Markdown viewer.
+    /// </summary>
     public async Task WriteMarkdownAsync(int phaseId, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken cancellation)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true);
@@ -214,12 +216,24 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
             {
                 await writer.WriteAsync($"**{Escape(row.Title)}**\n\n");
             }
-            await writer.WriteAsync(row.Body.Replace("\r\n", "\n"));
-            await writer.WriteAsync('\n');
+            var body = row.Body.Replace("\r\n", "\n").Replace('\r', '\n');
+            var fence = new string('`', Math.Max(3, LongestRun(body, '`') + 1));
+            await writer.WriteAsync($"{fence}markdown\n{body}\n{fence}\n");
         }
     }
 
     private string Local(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static int LongestRun(string text, char ch)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == ch ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
 
     // Names and titles are plain text: keep them from turning into Markdown markup.
     private static string Escape(string text)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Forum.Synthesis.Statistics;
 
 namespace Forum.Synthesis.Exports;
@@ -12,7 +11,7 @@ public static class StatisticsExport
     public static async Task WriteCsvAsync(ContributionStatistics statistics, Stream output, CancellationToken cancellation = default)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n", InjectionOptions = InjectionOptions.Escape });
+        await using var csv = new CsvWriter(writer, CsvFormat.Configuration());
         async Task Line(string section, string item, int count, double? share = null)
         {
             csv.WriteField(section);

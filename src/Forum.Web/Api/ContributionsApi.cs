@@ -51,7 +51,29 @@ public static class ContributionsApi
 
     public sealed record ModerationInput(string? Reason, Guid? Version);
 
-    public sealed record Author(string Id, string Name);
+    public sealed record Author(string Id, string Name)
+    {
+        /// <summary>
+        /// A deleted account's id would tie together everything it wrote: each of its texts gets an id of
+        /// its own instead, made from the text's public key (a contribution's id, a translation's language).
+        /// </summary>
+        public static Author Of(string userId, string name, bool deleted, string textKey) =>
+            deleted ? new Author($"deleted-{textKey}", name) : new Author(userId, name);
+    }
+
+    /// <summary>The public names of the accounts behind some texts; <see cref="Of"/> names one text's author.</summary>
+    public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Deleted)> people)
+    {
+        public Author Of(string userId, string textKey) => Author.Of(userId, people[userId].Name, people[userId].Deleted, textKey);
+
+        /// <summary>The author of a contribution, or of one of its versions: the original is by the contribution's author.</summary>
+        public Author Of(Contribution c) => Of(c.AuthorId, TextKey(c));
+
+        public Author Of(Contribution c, ContributionVersion v) => Of(v.AuthorId, TextKey(c, v.Language));
+
+        public static string TextKey(Contribution c, string? language = null) =>
+            language is null || language == c.OriginalLanguage ? c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{c.Id}-{language}";
+    }
 
     /// <summary>A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.</summary>
     public sealed record VersionView(
@@ -73,7 +95,7 @@ public static class ContributionsApi
 
     public sealed record ContributionPage(IReadOnlyList<ContributionSummary> Items, string? NextCursor);
 
-    internal sealed record PageRow(Contribution Contribution, string? DisplayName, string? UserName, List<PageVersion> Versions);
+    internal sealed record PageRow(Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions);
 
     internal sealed record PageVersion(string Language, string? Title, string BodyHtml);
 
@@ -88,7 +110,7 @@ public static class ContributionsApi
                 .Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                 .Take(take)
-                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName,
+                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
                     c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
 
     private static readonly Func<ForumDbContext, int, bool, string?, DateTime, long, int, IAsyncEnumerable<PageRow>> OldestFirstPage =
@@ -100,7 +122,7 @@ public static class ContributionsApi
                 .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .Take(take)
-                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName,
+                .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
                     c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
 
     /// <summary>Whether the phase's theme is published; null when there is no such phase.</summary>
@@ -121,10 +143,8 @@ public static class ContributionsApi
             return TypedResults.Forbid();
         }
         var size = InputRules.PageSize(limit);
-        if (language is not null)
-        {
-            languages.Require(language, "language");
-        }
+        language = languages.Optional(language, "language");
+        lang = languages.Optional(lang, "lang");
         if (await PhaseIsPublished(db, phaseId) is not { } published || (!published && !user.IsModerator()))
         {
             throw ForumException.NotFound("phase", phaseId);
@@ -146,7 +166,7 @@ public static class ContributionsApi
             var c = row.Contribution;
             var picked = LocalizedText.Pick(row.Versions, v => v.Language, lang, c.OriginalLanguage);
             return new ContributionSummary(c.Id, c.PhaseId, c.ParentId,
-                new Author(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName)),
+                Author.Of(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName), row.AuthorDeleted, Authors.TextKey(c)),
                 c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
                 new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml));
         }).ToList();
@@ -157,12 +177,7 @@ public static class ContributionsApi
     internal static async Task<Ok<ContributionView>> GetContribution(long id, ForumDbContext db, ForumClock clock, ClaimsPrincipal user)
     {
         var moderator = user.IsModerator();
-        var contribution = await db.Contributions.AsNoTracking().Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
-        if (contribution is null || (contribution.IsHidden && !moderator))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking().Include(c => c.Versions), id, user);
         var replies = await db.Contributions.AsNoTracking().Include(c => c.Versions)
             .Where(c => c.ParentId == id && (moderator || !c.IsHidden))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
@@ -201,17 +216,17 @@ public static class ContributionsApi
     private static async Task<Created<ContributionView>> ReplyAsync(
         long id, int? expectedPhaseId, VersionInput input, ForumDbContext db, VersionText versionText, ForumClock clock, ClaimsPrincipal user, IOutputCacheStore cache)
     {
-        var parent = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (parent is null || parent.IsHidden && !user.IsModerator())
+        // Readability first, the phase posted to and then the one answered, so that "another phase" tells nothing of a phase the caller may not see.
+        if (expectedPhaseId is { } phaseId)
         {
-            throw ForumException.NotFound("contribution", id);
+            await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         }
-        if (expectedPhaseId is { } phaseId && parent.PhaseId != phaseId)
+        var (parent, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
+        if (expectedPhaseId is { } expected && parent.PhaseId != expected)
         {
             throw ForumException.Invalid("replyTo", "reply.other-phase",
                 $"Contribution {id} belongs to another phase; a reply stays in the phase of the contribution it answers.");
         }
-        var phase = await PhaseAccess.RequireReadableAsync(db, parent.PhaseId, user);
         var now = clock.UtcNow;
         var authorId = user.Id();
         var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
@@ -234,12 +249,7 @@ public static class ContributionsApi
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
-            if (contribution is null || contribution.IsHidden && !user.IsModerator())
-            {
-                throw ForumException.NotFound("contribution", id);
-            }
-            var phase = await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+            var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
             var now = clock.UtcNow;
             var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
             contribution.Translate(phase.StateAt(now), translation);
@@ -267,11 +277,9 @@ public static class ContributionsApi
         long id, ModerationInput input, ForumDbContext db, ForumOptions options, ForumClock clock, ClaimsPrincipal user,
         IOutputCacheStore cache, string action, Action<Contribution, string, DateTime> change)
     {
+        var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
         var reason = InputRules.Reason(input.Reason, options);
-        var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id)
-            ?? throw ForumException.NotFound("contribution", id);
         InputRules.CheckVersion(contribution.ConcurrencyToken, input.Version, "contribution");
-        var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == contribution.PhaseId);
         var now = clock.UtcNow;
         change(contribution, reason, now);
         db.AuditEntries.Add(AuditOf(phase, id, user.Id(), action, reason, now));
@@ -295,22 +303,22 @@ public static class ContributionsApi
         return ToView(contribution, [], authors, clock);
     }
 
-    private static ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, IReadOnlyDictionary<string, Author> authors, ForumClock clock) =>
-        new(c.Id, c.PhaseId, c.ParentId, authors[c.AuthorId], c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
+    private static ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, Authors authors, ForumClock clock) =>
+        new(c.Id, c.PhaseId, c.ParentId, authors.Of(c), c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
             c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
-                .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors[v.AuthorId],
+                .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors.Of(c, v),
                     clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null))
                 .ToList(),
             replies,
             c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,
             c.ConcurrencyToken);
 
-    internal static async Task<Dictionary<string, Author>> AuthorsAsync(ForumDbContext db, IEnumerable<string> ids)
+    internal static async Task<Authors> AuthorsAsync(ForumDbContext db, IEnumerable<string> ids)
     {
         var wanted = ids.Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync();
-        return users.ToDictionary(u => u.Id, u => new Author(u.Id, ForumUser.PublicNameOf(u.DisplayName, u.UserName)));
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Deleted = u.DeletedAt != null }).ToListAsync();
+        return new Authors(users.ToDictionary(u => u.Id, u => (ForumUser.PublicNameOf(u.DisplayName, u.UserName), u.Deleted)));
     }
 
     /// <summary>An opaque position in a list: the (time, id) of the last item seen, so the next page starts right after it without OFFSET.</summary>

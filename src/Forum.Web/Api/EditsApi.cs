@@ -46,13 +46,9 @@ public static class EditsApi
     {
         limiter.Check(user);
         var userId = user.Id();
-        var contribution = await db.Contributions.Include(c => c.Versions).FirstOrDefaultAsync(c => c.Id == id);
         // The author of a hidden contribution learns why an edit is refused; others do not learn it exists.
-        if (contribution is null || contribution.IsHidden && !user.IsModerator() && contribution.Versions.All(v => v.AuthorId != userId))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user,
+            mayReadHidden: c => c.Versions.Any(v => v.AuthorId == userId));
         var expected = InputRules.RequiredVersion(input.Version);
         var now = clock.UtcNow;
         var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now);
@@ -87,9 +83,11 @@ public static class EditsApi
         var revisions = await db.VersionRevisions.AsNoTracking().Where(r => r.VersionId == version.Id)
             .OrderBy(r => r.WrittenAt).ThenBy(r => r.Id).ToListAsync();
         var authors = await ContributionsApi.AuthorsAsync(db, revisions.Select(r => r.WrittenById).Append(version.AuthorId));
+        // Every text of a version is its author's: one key for all of them.
+        var key = ContributionsApi.Authors.TextKey(contribution, code);
         var texts = revisions
-            .Select((r, i) => new HistoryEntry(i + 1, r.Title, r.Body, authors[r.WrittenById], clock.ToLocal(r.WrittenAt), clock.ToLocal(r.ReplacedAt), false))
-            .Append(new HistoryEntry(revisions.Count + 1, version.Title, version.Body, authors[version.AuthorId],
+            .Select((r, i) => new HistoryEntry(i + 1, r.Title, r.Body, authors.Of(r.WrittenById, key), clock.ToLocal(r.WrittenAt), clock.ToLocal(r.ReplacedAt), false))
+            .Append(new HistoryEntry(revisions.Count + 1, version.Title, version.Body, authors.Of(version.AuthorId, key),
                 clock.ToLocal(version.EditedAt ?? version.CreatedAt), null, true))
             .ToList();
         return TypedResults.Ok(new VersionHistoryView(id, contribution.PhaseId, code, code == contribution.OriginalLanguage, texts));

@@ -22,7 +22,7 @@ public static class ForumApi
 
     internal static Ok<ForumView> Describe(string? lang, ForumLanguages languages, ForumClock clock, ForumOptions options, UiTexts texts)
     {
-        var culture = languages.IsSupported(lang) ? lang! : languages.Default;
+        var culture = languages.Optional(lang, "lang") ?? languages.Default;
         var stateNames = Enum.GetValues<PhaseState>().Select(s => s.ToString().ToLowerInvariant())
             .ToDictionary(s => s, s => texts.Get(culture, $"phase.state.{s}"));
         return TypedResults.Ok(new ForumView(languages.Codes, languages.Codes.ToDictionary(c => c, c => texts.Get(culture, $"language.{c}")),

@@ -54,16 +54,18 @@ public static class PhasesApi
             phase.ConcurrencyToken);
     }
 
-    internal static async Task<Ok<List<PhaseView>>> ListPhases(string slug, string? lang, ForumDbContext db, ForumClock clock, ClaimsPrincipal user)
+    internal static async Task<Ok<List<PhaseView>>> ListPhases(string slug, string? lang, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user)
     {
+        languages.Optional(lang, "lang");
         var theme = await FindThemeAsync(db, slug, user);
         var phases = await db.Phases.AsNoTracking().Include(p => p.Texts)
             .Where(p => p.ThemeId == theme.Id).OrderBy(p => p.Number).ToListAsync();
         return TypedResults.Ok(phases.Select(p => ToView(p, slug, lang, clock)).ToList());
     }
 
-    internal static async Task<Ok<PhaseView>> GetPhase(int id, string? lang, ForumDbContext db, ForumClock clock, ClaimsPrincipal user)
+    internal static async Task<Ok<PhaseView>> GetPhase(int id, string? lang, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user)
     {
+        languages.Optional(lang, "lang");
         var phase = await db.Phases.AsNoTracking().Include(p => p.Texts).Include(p => p.Theme)
             .FirstOrDefaultAsync(p => p.Id == id);
         if (phase is null || (!phase.Theme!.IsPublished && !user.IsModerator()))

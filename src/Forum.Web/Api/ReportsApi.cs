@@ -64,17 +64,12 @@ public static partial class ReportsApi
         long id, ReportInput input, ForumDbContext db, ForumLanguages languages, ForumClock clock, ClaimsPrincipal user, ReportLimiter limiter)
     {
         limiter.Check(user);
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
         var reason = Report.ParseReason(input.Reason);
         if (input.Language is not null)
         {
             languages.Require(input.Language, "language");
         }
-        var contribution = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (contribution is null || (contribution.IsHidden && !user.IsModerator()))
-        {
-            throw ForumException.NotFound("contribution", id);
-        }
-        await PhaseAccess.RequireReadableAsync(db, contribution.PhaseId, user);
         var reporterId = user.Id();
         if (await AlreadyReportedAsync(db, id, reporterId))
         {
@@ -192,8 +187,8 @@ public static partial class ReportsApi
         {
             var row = contributions[r.ContributionId];
             var c = row.Contribution;
-            return new ReportView(r.Id, r.ReasonCode, r.Comment, r.Language, clock.ToLocal(r.CreatedAt), r.Status, people[r.ReporterId],
-                new ReportedContribution(c.Id, c.PhaseId, c.ParentId, people[c.AuthorId], c.OriginalLanguage, row.Title, Excerpt(row.BodyHtml), c.IsHidden),
+            return new ReportView(r.Id, r.ReasonCode, r.Comment, r.Language, clock.ToLocal(r.CreatedAt), r.Status, people.Of(r.ReporterId, $"report-{r.Id}"),
+                new ReportedContribution(c.Id, c.PhaseId, c.ParentId, people.Of(c), c.OriginalLanguage, row.Title, Excerpt(row.BodyHtml), c.IsHidden),
                 open.GetValueOrDefault(c.Id),
                 r.ResolvedAt is { } at ? new Resolution(r.ResolvedById ?? "", clock.ToLocal(at), r.ResolutionNote) : null);
         }).ToList();

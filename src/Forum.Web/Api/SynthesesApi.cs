@@ -69,11 +69,12 @@ public static class SynthesesApi
     {
         var culture = PhaseAccess.Culture(lang, languages);
         var synthesis = await syntheses.FindAsync(id);
-        if (synthesis is null || (synthesis.Status != SynthesisStatus.Published && !user.IsModerator()))
+        // One answer for a draft, a synthesis of an unpublished phase and no synthesis at all: the phase's id is not given away.
+        if (synthesis is null || (synthesis.Status != SynthesisStatus.Published && !user.IsModerator())
+            || !await PhaseAccess.MayReadAsync(db, synthesis.PhaseId, user))
         {
             throw ForumException.NotFound("synthesis", id);
         }
-        await PhaseAccess.RequireReadableAsync(db, synthesis.PhaseId, user);
         return TypedResults.Ok(View(synthesis, culture, languages, sentences, texts, clock));
     }
 

@@ -37,8 +37,9 @@ public static partial class ThemesApi
         Localized Text, Guid Version, IReadOnlyList<PhasesApi.PhaseView>? Phases);
 
     internal static async Task<Results<Ok<List<ThemeView>>, ForbidHttpResult>> ListThemes(
-        ForumDbContext db, ClaimsPrincipal user, string? lang, bool includeDrafts = false)
+        ForumDbContext db, ForumLanguages languages, ClaimsPrincipal user, string? lang, bool includeDrafts = false)
     {
+        languages.Optional(lang, "lang");
         if (includeDrafts && !user.IsModerator())
         {
             return TypedResults.Forbid();
@@ -51,8 +52,9 @@ public static partial class ThemesApi
     }
 
     internal static async Task<Ok<ThemeView>> GetTheme(
-        string slug, string? lang, ForumDbContext db, ClaimsPrincipal user, ForumClock clock)
+        string slug, string? lang, ForumDbContext db, ForumLanguages languages, ClaimsPrincipal user, ForumClock clock)
     {
+        languages.Optional(lang, "lang");
         var theme = await db.Themes.AsNoTracking()
             .Include(t => t.Texts).Include(t => t.Phases).ThenInclude(p => p.Texts)
             .AsSplitQuery()

@@ -11,7 +11,7 @@ namespace Forum.Web.Security;
 /// <summary>
 /// Per-user limits, shared by the API and the pages: one on writing (contributions, replies,
 /// translations), one on reporting; and per-address limits through ASP.NET Core's rate limiter: on
-/// every request that changes something, and a tighter one on log-in and registration. A refusal is a 429 with Retry-After and a ProblemDetails body.
+/// every request that changes something, and a tighter one on log-in and registration attempts (not on showing their pages). A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
 public abstract class UserLimiter(int permitsPerMinute) : IDisposable
 {
@@ -53,6 +53,10 @@ public static class RateLimits
         RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
+    private static bool IsPageView(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
+
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services, ForumOptions options)
     {
         services.AddSingleton<WriteLimiter>();
@@ -64,7 +68,10 @@ public static class RateLimits
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reading")
                     : PerAddress(context, options.RateLimits.WritesPerAddressPerMinute));
-            limiter.AddPolicy(AccountPolicy, context => PerAddress(context, options.RateLimits.AccountAttemptsPerMinute));
+            // Attempts count (form posts, API calls); showing the log-in or registration form does not, or reading it would lock people out.
+            limiter.AddPolicy(AccountPolicy, context => IsPageView(context)
+                ? RateLimitPartition.GetNoLimiter("page-view")
+                : PerAddress(context, options.RateLimits.AccountAttemptsPerMinute));
             limiter.OnRejected = async (context, cancellation) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

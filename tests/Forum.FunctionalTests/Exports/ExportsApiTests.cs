@@ -42,7 +42,7 @@ public class ExportsApiTests(ForumApp app) : IClassFixture<ForumApp>
         var french = rows[0];
         ((string)french["title"]).Should().Be("Prix, \"juste\" et local");
         ((string)french["body"]).Should().StartWith("'=SUM(A1:A9)", "a cell starting like a formula is escaped for spreadsheets")
-            .And.Contain("\n\nDeuxième paragraphe, avec virgule ; et « guillemets ».");
+            .And.Contain("\r\n\r\nDeuxième paragraphe, avec virgule ; et « guillemets ».", "line breaks inside a cell are written CRLF");
         ((string)french["author"]).Should().Be("Élodie Martín");
         ((string)rows[1]["version_author"]).Should().StartWith("traductora");
         ((string)french["languages"]).Should().Be("es fr");

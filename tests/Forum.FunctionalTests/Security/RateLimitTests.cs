@@ -103,3 +103,30 @@ public class AccountRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLim
         last!.Headers.Contains("Retry-After").Should().BeTrue();
     }
 }
+
+/// <summary>On a forum of its own: looking at the forms is free, only what is sent counts.</summary>
+public class AccountPageViewsTests(LowLimitsForumApp app) : IClassFixture<LowLimitsForumApp>
+{
+    [Fact]
+    public async Task Showing_the_log_in_and_registration_pages_uses_up_no_attempt()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 21; i++)
+        {
+            (await client.Http.GetAsync("/en/account/login")).StatusCode.Should().Be(HttpStatusCode.OK, $"view {i + 1} of the log-in page");
+            (await client.Http.GetAsync("/fr/account/register")).StatusCode.Should().Be(HttpStatusCode.OK, $"view {i + 1} of the registration page");
+        }
+
+        // The attempts themselves still count: 8 a minute from this address, form posts and API calls alike.
+        using var browser = new Forum.FunctionalTests.Privacy.PageBrowser(client.Http.BaseAddress!);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await browser.LogInAsync("nobody@tests.localhost", "wrong")).StatusCode);
+            statuses.Add((await client.PostAsync("/api/account/login", new { email = "nobody@tests.localhost", password = "wrong" })).StatusCode);
+        }
+        statuses.Take(8).Should().NotContain(HttpStatusCode.TooManyRequests);
+        statuses.Skip(8).Should().OnlyContain(s => s == HttpStatusCode.TooManyRequests);
+        (await client.Http.GetAsync("/en/account/login")).StatusCode.Should().Be(HttpStatusCode.OK, "the page still shows once the attempts are used up");
+    }
+}

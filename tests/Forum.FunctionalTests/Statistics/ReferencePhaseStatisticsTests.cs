@@ -70,8 +70,10 @@ public class ReferencePhaseStatisticsTests(DemoForumApp app) : IClassFixture<Dem
         csv.StatusCode.Should().Be(HttpStatusCode.OK);
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("section,item,count,share");
-        lines.Should().Contain("total,contributions,29,").And.Contain("combination,fr en es,7,").And.Contain("readable_in,fr,23,0.7931");
+        // Every cell quoted, like the contributions export (an empty share is an empty quoted cell).
+        lines[0].Should().Be("\"section\",\"item\",\"count\",\"share\"");
+        lines.Should().Contain("\"total\",\"contributions\",\"29\",\"\"").And.Contain("\"combination\",\"fr en es\",\"7\",\"\"")
+            .And.Contain("\"readable_in\",\"fr\",\"23\",\"0.7931\"");
 
         var json = await reader.GetJsonAsync($"/api/phases/{Phase3}/export/statistics.json");
         json["contributions"]!.GetValue<int>().Should().Be(29);

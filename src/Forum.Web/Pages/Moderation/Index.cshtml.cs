@@ -44,12 +44,12 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
     public async Task OnGetAsync()
     {
         OpenReports = await ReportsApi.OpenCountAsync(db);
-        if (await ThemesApi.ListThemes(db, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
+        if (await ThemesApi.ListThemes(db, ForumLanguages, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
         {
             var themes = new List<ThemesApi.ThemeView>();
             foreach (var theme in ok.Value!)
             {
-                themes.Add((await ThemesApi.GetTheme(theme.Slug, Culture, db, User, Clock)).Value!);
+                themes.Add((await ThemesApi.GetTheme(theme.Slug, Culture, db, ForumLanguages, User, Clock)).Value!);
             }
             Themes = themes;
         }

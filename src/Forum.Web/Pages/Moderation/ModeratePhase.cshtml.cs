@@ -61,7 +61,7 @@ public sealed class ModeratePhaseModel(
     {
         try
         {
-            Phase = (await PhasesApi.GetPhase(id, Culture, db, Clock, User)).Value!;
+            Phase = (await PhasesApi.GetPhase(id, Culture, db, ForumLanguages, Clock, User)).Value!;
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {

@@ -90,7 +90,7 @@ public sealed class ContributionModel(
         try
         {
             Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
-            Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, Clock, User)).Value!;
+            Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, ForumLanguages, Clock, User)).Value!;
             AlreadyReported = User.Identity?.IsAuthenticated == true && await ReportsApi.AlreadyReportedAsync(db, id, User.Id());
             return Page();
         }

@@ -13,7 +13,7 @@ public sealed class HomeModel(UiTexts texts, ForumLanguages languages, ForumCloc
 
     public async Task OnGetAsync()
     {
-        if (await ThemesApi.ListThemes(db, User, Culture) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
+        if (await ThemesApi.ListThemes(db, ForumLanguages, User, Culture) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
         {
             Themes = ok.Value!;
         }

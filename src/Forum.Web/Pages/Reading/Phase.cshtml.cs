@@ -66,11 +66,9 @@ public sealed class PhaseModel(
     {
         try
         {
-            Phase = (await PhasesApi.GetPhase(id, Culture, db, Clock, User)).Value!;
-            if (Language is not null && !Languages.Contains(Language))
-            {
-                Language = null;
-            }
+            // An unknown filter is refused (400) rather than ignored: this page is cached per filter value.
+            Language = ForumLanguages.Optional(Language, "language");
+            Phase = (await PhasesApi.GetPhase(id, Culture, db, ForumLanguages, Clock, User)).Value!;
             var page = await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, Language, Culture, Cursor, null, "newest");
             if (page.Result is Ok<ContributionsApi.ContributionPage> ok)
             {

@@ -20,7 +20,7 @@ public sealed class ThemeModel(UiTexts texts, ForumLanguages languages, ForumClo
     {
         try
         {
-            Theme = (await ThemesApi.GetTheme(slug, Culture, db, User, Clock)).Value!;
+            Theme = (await ThemesApi.GetTheme(slug, Culture, db, ForumLanguages, User, Clock)).Value!;
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
