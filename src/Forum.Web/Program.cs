@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
+app.UseForumForwardedHeaders();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
