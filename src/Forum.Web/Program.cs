@@ -24,6 +24,7 @@ app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();
 app.UseDeletedAccountCheck();
+app.UseSameOriginCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
