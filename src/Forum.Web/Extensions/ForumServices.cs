@@ -18,6 +18,7 @@ using Forum.Web.Caching;
 using Forum.Core.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Extensions;
@@ -53,7 +54,8 @@ public static class ForumServices
         services.AddForumDatabase(database, builder.Environment.ContentRootPath);
         services.AddForumSynthesis();
         // Same JSON as the API: camelCase names, enums as words ("closed").
-        services.AddSignalR().AddJsonProtocol(json =>
+        services.AddSingleton<LiveConnections>();
+        services.AddSignalR(hub => hub.AddFilter<LiveConnectionsFilter>()).AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddSingleton<IForumEventHandler, PhaseCacheEviction>();
         services.AddSingleton<LiveUpdates>();
@@ -63,6 +65,9 @@ public static class ForumServices
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ForumEvents>, sp.GetRequiredService<ILogger<PhaseWatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PhaseWatcher>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseWatcher>());
+        services.AddSingleton<LiveAccessSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveAccessSweep>());
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());
 
         var accounts = configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
