@@ -7,6 +7,12 @@ public sealed class ForumOptions
 {
     public const string SectionName = "Forum";
 
+    /// <summary>
+    /// The forum's public address (https://forum.example.org): every absolute link is built on it and it is
+    /// the origin the same-origin check expects. Empty: the request's own scheme and host.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Language codes texts may be written in; the first is the forum's default.</summary>
     [MinLength(1)]
     public List<string> Languages { get; set; } = ["en", "fr", "es"];

@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
+app.UseForumForwardedHeaders();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -24,6 +24,7 @@ app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();
 app.UseDeletedAccountCheck();
+app.UseSameOriginCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Forum.Core.Contributions;
 using Forum.Core.Events;
 using Forum.Core.Phases;
+using Forum.Core.Themes;
+using Forum.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -87,6 +89,20 @@ public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterce
         {
             var phase = entry.Entity;
             pending.Add(() => new PhaseSaved(phase.Id));
+        }
+        foreach (var entry in db.ChangeTracker.Entries<Theme>().Where(e => e.State == EntityState.Modified
+                     && e.Property(t => t.IsPublished).OriginalValue != e.Entity.IsPublished))
+        {
+            var theme = entry.Entity;
+            var published = theme.IsPublished;
+            pending.Add(() => new ThemePublicationChanged(theme.Id, published));
+        }
+        // Identity saves the account through this context too: a new stamp withdraws what the old tickets allowed.
+        foreach (var entry in db.ChangeTracker.Entries<ForumUser>().Where(e => e.State == EntityState.Modified
+                     && e.Property(u => u.SecurityStamp).OriginalValue != e.Entity.SecurityStamp))
+        {
+            var userId = entry.Entity.Id;
+            pending.Add(() => new AccountSecurityChanged(userId));
         }
         if (pending.Count > 0)
         {

@@ -24,9 +24,15 @@ public sealed class DeletedAccountCheck(ForumDbContext db, IOptions<IdentityOpti
         }
         var account = await db.Users.Where(u => u.Id == id).Select(u => new { u.DeletedAt, u.SecurityStamp }).FirstOrDefaultAsync();
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        var current = account is { DeletedAt: null } && (stamp is null || stamp == account.SecurityStamp);
-        return current ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+        return account is not null && IsCurrent(stamp, account.DeletedAt, account.SecurityStamp) ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }
+
+    /// <summary>
+    /// The one rule: a ticket speaks for its account while the account exists, is not deleted, and has the
+    /// stamp the ticket was issued with. Also used by the live hub, whose connections outlive their request.
+    /// </summary>
+    public static bool IsCurrent(string? ticketStamp, DateTime? deletedAt, string? accountStamp) =>
+        deletedAt is null && (ticketStamp is null || ticketStamp == accountStamp);
 }
 
 public static class DeletedAccountCheckExtensions

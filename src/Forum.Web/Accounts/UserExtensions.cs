@@ -9,6 +9,8 @@ public static class UserExtensions
     public static string Id(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
 
-    public static bool IsModerator(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
+    /// <summary>The roles that make the moderation team.</summary>
+    public static readonly string[] ModerationRoles = [Roles.Moderator, Roles.Admin];
+
+    public static bool IsModerator(this ClaimsPrincipal user) => ModerationRoles.Any(user.IsInRole);
 }

@@ -15,13 +15,13 @@ namespace Forum.Web.Api;
 /// </summary>
 public static class PhaseAccess
 {
-    private static bool MayRead(Phase phase, ClaimsPrincipal user) => phase.Theme!.IsPublished || user.IsModerator();
+    private static bool MayRead(Phase phase, ClaimsPrincipal user) => CanRead(phase.Theme!.IsPublished, user.IsModerator());
 
     private static Task<Phase?> FindAsync(ForumDbContext db, int phaseId) =>
         db.Phases.AsNoTracking().Include(p => p.Theme).FirstOrDefaultAsync(p => p.Id == phaseId);
 
-    public static async Task<Phase> RequireReadableAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
-        await FindAsync(db, phaseId) is { } phase && MayRead(phase, user) ? phase : throw ForumException.NotFound("phase", phaseId);
+    public static Task<Phase> RequireReadableAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
+        RequireReadableAsync(db, phaseId, user.IsModerator());
 
     /// <summary>Whether the phase exists and the caller may read it, for callers that answer "not found" about something else.</summary>
     public static async Task<bool> MayReadAsync(ForumDbContext db, int phaseId, ClaimsPrincipal user) =>
@@ -41,6 +41,15 @@ public static class PhaseAccess
             ? throw ForumException.NotFound("contribution", id)
             : (contribution, phase);
     }
+
+    /// <param name="isModerator">Whether the reader is on the moderation team, as the caller established it (the hub reads it from the database).</param>
+    public static async Task<Phase> RequireReadableAsync(ForumDbContext db, int phaseId, bool isModerator) =>
+        await FindAsync(db, phaseId) is { } phase && CanRead(phase.Theme!.IsPublished, isModerator)
+            ? phase
+            : throw ForumException.NotFound("phase", phaseId);
+
+    /// <summary>The rule itself, also for the live layer, which reads the flags in bulk (delivery and sweep).</summary>
+    public static bool CanRead(bool themePublished, bool isModerator) => themePublished || isModerator;
 
     /// <summary>The culture to answer in: the one asked for, which must be a forum language, else the forum's default.</summary>
     public static string Culture(string? lang, Core.Languages.ForumLanguages languages) =>

@@ -18,6 +18,7 @@ using Forum.Web.Caching;
 using Forum.Core.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Extensions;
@@ -32,6 +33,7 @@ public static class ForumServices
         services.AddOptions<ForumOptions>().Bind(configuration.GetSection(ForumOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.Languages.All(l => !string.IsNullOrWhiteSpace(l)), "Forum:Languages holds an empty code.")
+            .Validate(o => PublicUrls.IsValidSetting(o.PublicUrl), PublicUrls.SettingRule)
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<AdminAccountOptions>().Bind(configuration.GetSection(AdminAccountOptions.SectionName));
@@ -42,6 +44,7 @@ public static class ForumServices
         services.AddSingleton(sp => new ForumClock(
             sp.GetRequiredService<TimeProvider>(),
             ForumClock.FindZone(sp.GetRequiredService<ForumOptions>().TimeZone)));
+        services.AddSingleton<PublicUrls>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<VersionText>();
         services.AddScoped<DemoSeeder>();
@@ -51,7 +54,8 @@ public static class ForumServices
         services.AddForumDatabase(database, builder.Environment.ContentRootPath);
         services.AddForumSynthesis();
         // Same JSON as the API: camelCase names, enums as words ("closed").
-        services.AddSignalR().AddJsonProtocol(json =>
+        services.AddSingleton<LiveConnections>();
+        services.AddSignalR(hub => hub.AddFilter<LiveConnectionsFilter>()).AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddSingleton<IForumEventHandler, PhaseCacheEviction>();
         services.AddSingleton<LiveUpdates>();
@@ -61,6 +65,9 @@ public static class ForumServices
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ForumEvents>, sp.GetRequiredService<ILogger<PhaseWatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PhaseWatcher>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseWatcher>());
+        services.AddSingleton<LiveAccessSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveAccessSweep>());
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());
 
         var accounts = configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
@@ -150,5 +157,22 @@ public static class ForumServices
 
         // The longest text allowed (60,000 characters, up to 4 bytes each) fits well under 1 MB of JSON.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
+    }
+
+    /// <summary>
+    /// The forwarded headers of the proxies trusted above, then a forwarded scheme other than http or https
+    /// (a loopback caller sent "javascript") is replaced by the connection's own: links, cookies and redirects never see it.
+    /// </summary>
+    public static IApplicationBuilder UseForumForwardedHeaders(this IApplicationBuilder app)
+    {
+        app.UseForwardedHeaders();
+        return app.Use((context, next) =>
+        {
+            if (!PublicUrls.IsWebScheme(context.Request.Scheme))
+            {
+                context.Request.Scheme = context.Features.Get<Microsoft.AspNetCore.Http.Features.ITlsConnectionFeature>() is null ? "http" : "https";
+            }
+            return next(context);
+        });
     }
 }

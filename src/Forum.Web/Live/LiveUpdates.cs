@@ -4,6 +4,9 @@ using Forum.Core.Languages;
 using Forum.Core.Time;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
+using Forum.Data;
+using Forum.Web.Api;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Forum.Web.Live;
@@ -46,11 +49,21 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
 
     private async Task SendAsync(List<ForumEvent> batch)
     {
+        Func<int, IForumClient> audience;
+        try
+        {
+            audience = await AudiencesAsync(batch);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not read who may follow the phases of {Count} events; they are not pushed.", batch.Count);
+            return;
+        }
         foreach (var forumEvent in batch.Where(e => e is not StatisticsChanged))
         {
             try
             {
-                await SendOneAsync(forumEvent);
+                await SendOneAsync(forumEvent, audience);
             }
             catch (Exception e)
             {
@@ -61,7 +74,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         {
             try
             {
-                await SendStatisticsAsync(phaseId);
+                await SendStatisticsAsync(phaseId, audience);
             }
             catch (Exception e)
             {
@@ -70,25 +83,56 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         }
     }
 
-    private Task SendOneAsync(ForumEvent forumEvent)
+    /// <summary>
+    /// Who hears of each phase, decided when the event leaves, from the database: the moderation team
+    /// always, readers only while the theme is published. A theme withdrawn a moment ago is silent at once,
+    /// whichever instance its readers are connected to.
+    /// </summary>
+    private async Task<Func<int, IForumClient>> AudiencesAsync(List<ForumEvent> batch)
     {
-        IForumClient Phase(int id) => hub.Clients.Group(ForumHub.PhaseGroup(id));
+        var phaseIds = batch.Select(PhaseOf).OfType<int>().Distinct().ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Phases.AsNoTracking()
+            .Where(p => phaseIds.Contains(p.Id)).Select(p => new { p.Id, p.Theme!.IsPublished })
+            .ToDictionaryAsync(p => p.Id, p => p.IsPublished);
+        return id => PhaseAccess.CanRead(published.GetValueOrDefault(id), isModerator: false)
+            ? hub.Clients.Groups(ForumHub.PhaseGroup(id), ForumHub.PhaseTeamGroup(id))
+            : hub.Clients.Group(ForumHub.PhaseTeamGroup(id));
+    }
+
+    private static int? PhaseOf(ForumEvent forumEvent) => forumEvent switch
+    {
+        ContributionPosted e => e.PhaseId,
+        ContributionTranslated e => e.PhaseId,
+        ContributionEdited e => e.PhaseId,
+        ContributionHidden e => e.PhaseId,
+        ContributionRestored e => e.PhaseId,
+        StatisticsChanged e => e.PhaseId,
+        PhaseStateChanged e => e.PhaseId,
+        PhaseRescheduled e => e.PhaseId,
+        SynthesisPublished e => e.PhaseId,
+        SynthesisUnpublished e => e.PhaseId,
+        _ => null,
+    };
+
+    private Task SendOneAsync(ForumEvent forumEvent, Func<int, IForumClient> phase)
+    {
         return forumEvent switch
         {
-            ContributionPosted e => Phase(e.PhaseId).ContributionPosted(new(e.PhaseId, e.ContributionId, e.ParentId, e.Languages)),
-            ContributionTranslated e => Phase(e.PhaseId).ContributionTranslated(new(e.PhaseId, e.ContributionId, null, e.Languages)),
-            ContributionEdited e => Phase(e.PhaseId).ContributionEdited(new(e.PhaseId, e.ContributionId, null, [e.Language])),
-            ContributionHidden e => Phase(e.PhaseId).ContributionHidden(new(e.PhaseId, e.ContributionId, null, [])),
-            ContributionRestored e => Phase(e.PhaseId).ContributionRestored(new(e.PhaseId, e.ContributionId, null, [])),
-            PhaseStateChanged e => Phase(e.PhaseId).PhaseStateChanged(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
-            PhaseRescheduled e => Phase(e.PhaseId).PhaseRescheduled(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
-            SynthesisPublished e => Phase(e.PhaseId).SynthesisPublished(new(e.PhaseId, e.SynthesisId, e.Number, e.Languages)),
-            SynthesisUnpublished e => Phase(e.PhaseId).SynthesisUnpublished(new(e.PhaseId, e.SynthesisId, e.Number, [])),
+            ContributionPosted e => phase(e.PhaseId).ContributionPosted(new(e.PhaseId, e.ContributionId, e.ParentId, e.Languages)),
+            ContributionTranslated e => phase(e.PhaseId).ContributionTranslated(new(e.PhaseId, e.ContributionId, null, e.Languages)),
+            ContributionEdited e => phase(e.PhaseId).ContributionEdited(new(e.PhaseId, e.ContributionId, null, [e.Language])),
+            ContributionHidden e => phase(e.PhaseId).ContributionHidden(new(e.PhaseId, e.ContributionId, null, [])),
+            ContributionRestored e => phase(e.PhaseId).ContributionRestored(new(e.PhaseId, e.ContributionId, null, [])),
+            PhaseStateChanged e => phase(e.PhaseId).PhaseStateChanged(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
+            PhaseRescheduled e => phase(e.PhaseId).PhaseRescheduled(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
+            SynthesisPublished e => phase(e.PhaseId).SynthesisPublished(new(e.PhaseId, e.SynthesisId, e.Number, e.Languages)),
+            SynthesisUnpublished e => phase(e.PhaseId).SynthesisUnpublished(new(e.PhaseId, e.SynthesisId, e.Number, [])),
             _ => Task.CompletedTask,
         };
     }
 
-    private async Task SendStatisticsAsync(int phaseId)
+    private async Task SendStatisticsAsync(int phaseId, Func<int, IForumClient> audience)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -99,7 +143,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         var s = subject.Statistics;
         var languages = services.GetRequiredService<ForumLanguages>();
         var sentences = services.GetRequiredService<LanguageSentences>();
-        await hub.Clients.Group(ForumHub.PhaseGroup(phaseId)).StatisticsChanged(new(phaseId, s.Contributions, s.Replies, s.Contributors, s.Combinations,
+        await audience(phaseId).StatisticsChanged(new(phaseId, s.Contributions, s.Replies, s.Contributors, s.Combinations,
             languages.Codes.ToDictionary(c => c, c => sentences.Statistics(s, c, languages.Codes))));
     }
 }

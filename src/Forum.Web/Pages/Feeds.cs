@@ -7,6 +7,7 @@ using Forum.Core.Phases;
 using Forum.Core.Themes;
 using Forum.Data;
 using Forum.Synthesis.Syntheses;
+using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Pages;
@@ -27,7 +28,7 @@ public static class Feeds
 
     private sealed record Entry(string Id, string Title, string Html, string Language, string Author, DateTime Updated, string Link);
 
-    private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts)
+    private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
     {
         var phase = await db.Phases.AsNoTracking().Include(p => p.Texts).Include(p => p.Theme)
             .FirstOrDefaultAsync(p => p.Id == id && p.Theme!.IsPublished);
@@ -37,10 +38,10 @@ public static class Feeds
         }
         var title = $"{string.Format(texts.Get(culture, "phase.number"), phase.Number)}{texts.Get(culture, "heading.separator")}{LocalizedText.Pick(phase.Texts, t => t.Language, culture, phase.OriginalLanguage).Text.Title}";
         var entries = await EntriesAsync(db, [phase.Id], culture, texts);
-        return Atom(request, $"/{culture}/phases/{id}", title, culture, entries);
+        return Atom(urls.Origin(request), $"/{culture}/phases/{id}", title, culture, entries);
     }
 
-    private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts)
+    private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
     {
         var theme = await db.Themes.AsNoTracking().Include(t => t.Texts).Include(t => t.Phases)
             .FirstOrDefaultAsync(t => t.Slug == slug && t.IsPublished);
@@ -50,7 +51,7 @@ public static class Feeds
         }
         var title = LocalizedText.Pick(theme.Texts, t => t.Language, culture, theme.OriginalLanguage).Text.Title;
         var entries = await EntriesAsync(db, theme.Phases.Select(p => p.Id).ToList(), culture, texts);
-        return Atom(request, $"/{culture}/themes/{slug}", title, culture, entries);
+        return Atom(urls.Origin(request), $"/{culture}/themes/{slug}", title, culture, entries);
     }
 
     private static async Task<List<Entry>> EntriesAsync(ForumDbContext db, List<int> phases, string culture, UiTexts texts)
@@ -80,9 +81,9 @@ public static class Feeds
         return entries.OrderByDescending(e => e.Updated).Take(Entries).ToList();
     }
 
-    private static IResult Atom(HttpRequest request, string pagePath, string title, string culture, List<Entry> entries)
+    // Links are built on the forum's public address (PublicUrls), never on a Host or scheme the request made up.
+    private static IResult Atom(Uri site, string pagePath, string title, string culture, List<Entry> entries)
     {
-        var site = new Uri($"{request.Scheme}://{request.Host}");
         var feed = new SyndicationFeed(title, null, new Uri(site, pagePath))
         {
             Id = new Uri(site, pagePath).ToString(),
