@@ -66,6 +66,10 @@ public static class AccountsApi
             throw ForumException.Invalid("roles", "roles.unknown", $"Unknown roles: {string.Join(", ", unknown)}. Roles are {string.Join(", ", Roles.All)}.");
         }
         var user = await users.FindByEmailAsync(email) ?? throw ForumException.NotFound("user", email);
+        if (!wanted.Contains(Roles.Admin))
+        {
+            await LastAdmin.EnsureAnotherAsync(users, user, LastAdmin.Change.DropAdminRole);
+        }
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current).Distinct());
