@@ -16,7 +16,8 @@ public static class AccountsApi
     {
         // Register, log in (bearer token, or a cookie with ?useCookies=true), refresh: ASP.NET Core Identity's own endpoints.
         app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimits.AccountPolicy)
-            .AddEndpointFilter<RequiredFieldsFilter>().MapIdentityApi<ForumUser>();
+            .AddEndpointFilter<RequiredFieldsFilter>().AddEndpointFilter<IdentityProblemRules>().AddEndpointFilter<SingleUseRefreshTokens>()
+            .MapIdentityApi<ForumUser>();
 
         var account = app.MapGroup("/api/account").WithTags("Account");
         account.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in user and their roles.").RequireAuthorization(Policies.Participant);
