@@ -2,6 +2,7 @@
 # Times wrong-password log-ins for an existing and an unknown address (issue 10, ADR 0007) against a
 # freshly started Release build on its own SQLite file, over loopback with curl. Each client address
 # (X-Forwarded-For, trusted from loopback) makes 4 attempts, below the per-address lockout.
+# The server runs under exec, so the trap stops the server itself.
 # Usage: bench/account-timing.sh [attempts per kind, default 60, accounts are registered one per 4 attempts] [app folder, default the build of this tree]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,7 +15,7 @@ base="http://127.0.0.1:$port"
 (cd "$app" && ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$data/forum.db" Database__SeedDemoData=false \
   Forum__Admin__Password='Timing-bench-admin-9' Forum__RateLimits__AccountAttemptsPerMinute=100000 \
   Forum__RateLimits__WritesPerAddressPerMinute=1000000 \
-  dotnet Forum.Web.dll --urls "$base" >"$data/server.log" 2>&1) &
+  exec dotnet Forum.Web.dll --urls "$base" >"$data/server.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "$base/api/forum" >/dev/null && break; sleep 0.5; done
