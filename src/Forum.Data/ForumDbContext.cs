@@ -25,6 +25,8 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<VersionRevision> VersionRevisions => Set<VersionRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<SignInFailureCount> SignInFailures => Set<SignInFailureCount>();
+    public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
 
     DbContext ISynthesisData.Db => this;
 

@@ -46,11 +46,7 @@ public sealed class AccountErasure(
             await users.AccessFailedAsync(user);
             throw new ForumException(FailureKind.Forbidden, "account.password-wrong", "This is not your password: the account was not deleted.", "password");
         }
-        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
-        {
-            throw ForumException.Conflict("account.last-admin",
-                "You are the forum's only administrator: give the admin role to someone else before deleting your account.");
-        }
+        await LastAdmin.EnsureAnotherAsync(users, user, LastAdmin.Change.DeleteAccount);
 
         var now = clock.UtcNow;
         var mode = privacy.Value.DeletedAccountContributions;

@@ -1,11 +1,18 @@
 namespace Forum.Web.Accounts;
 
-/// <summary>Log-in rules ("Forum:Accounts"): how many wrong passwords in a row lock an account, and for how long.</summary>
+/// <summary>
+/// Log-in rules ("Forum:Accounts"): how many wrong passwords in a row lock one client address out of
+/// an account, how many from anywhere lock the account for everybody, and for how long (ADR 0007).
+/// </summary>
 public sealed class AccountOptions
 {
     public const string SectionName = "Forum:Accounts";
 
+    /// <summary>Wrong passwords in a row from one client address that lock that address out of the account.</summary>
     public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>Wrong passwords from all addresses together that lock the account for everybody.</summary>
+    public int MaxFailedLoginsPerAccount { get; set; } = 100;
     public int LockoutMinutes { get; set; } = 15;
 }
 

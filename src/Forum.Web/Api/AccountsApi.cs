@@ -16,7 +16,8 @@ public static class AccountsApi
     {
         // Register, log in (bearer token, or a cookie with ?useCookies=true), refresh: ASP.NET Core Identity's own endpoints.
         app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimits.AccountPolicy)
-            .AddEndpointFilter<RequiredFieldsFilter>().MapIdentityApi<ForumUser>();
+            .AddEndpointFilter<RequiredFieldsFilter>().AddEndpointFilter<IdentityProblemRules>().AddEndpointFilter<SingleUseRefreshTokens>()
+            .MapIdentityApi<ForumUser>();
 
         var account = app.MapGroup("/api/account").WithTags("Account");
         account.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in user and their roles.").RequireAuthorization(Policies.Participant);
@@ -66,6 +67,10 @@ public static class AccountsApi
             throw ForumException.Invalid("roles", "roles.unknown", $"Unknown roles: {string.Join(", ", unknown)}. Roles are {string.Join(", ", Roles.All)}.");
         }
         var user = await users.FindByEmailAsync(email) ?? throw ForumException.NotFound("user", email);
+        if (!wanted.Contains(Roles.Admin))
+        {
+            await LastAdmin.EnsureAnotherAsync(users, user, LastAdmin.Change.DropAdminRole);
+        }
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current).Distinct());

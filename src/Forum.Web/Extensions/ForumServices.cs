@@ -70,16 +70,29 @@ public static class ForumServices
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());
 
         var accounts = configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName));
+        services.AddHttpContextAccessor();
+        services.AddScoped<SignInThrottle>();
         services.AddIdentityApiEndpoints<ForumUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
-                // Both log-ins (API and page) count wrong passwords; the lockout follows the forum's clock (ForumUserManager).
+                // Every password check (log-in on the API or the page, password change, account deletion) counts wrong
+                // passwords in SignInThrottle, per account and client address, on the forum's clock (ForumUserManager).
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedLogins;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+                // NIST SP 800-63B: length and a list of common passwords (CommonPasswordValidator), no composition rules.
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
             })
             .AddRoles<IdentityRole>()
             .AddUserManager<ForumUserManager>()
+            .AddSignInManager<ForumSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<ForumDbContext>();
         services.AddAuthorizationBuilder().AddForumPolicies();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));

@@ -26,11 +26,18 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
 
         await using var writerContext = await browser.Browser.NewContextAsync(new() { Locale = "fr-FR" });
         var writer = await writerContext.NewPageAsync();
+        var camille = $"camille-{Guid.NewGuid():N}@tests.localhost";
         await writer.GotoAsync(Url("/fr/account/register"));
-        await writer.FillAsync("#email", $"camille-{Guid.NewGuid():N}@tests.localhost");
+        await writer.FillAsync("#email", camille);
         await writer.FillAsync("#name", "Camille");
-        await writer.FillAsync("#password", "Passw0rd!");
+        await writer.FillAsync("#password", "Lilac-Harbour-42");
         await writer.ClickAsync("button[type=submit]");
+        // Registering leads to the log-in page (ADR 0007).
+        await writer.WaitForURLAsync("**/fr/account/login?registered=true");
+        await writer.FillAsync("#email", camille);
+        await writer.FillAsync("#password", "Lilac-Harbour-42");
+        await writer.ClickAsync("button[type=submit]");
+        await writer.WaitForURLAsync("**/fr");
         await writer.GotoAsync(Url($"/fr/phases/{phase}"));
         await WaitForLiveAsync(writer);
         await writer.SelectOptionAsync("#post-language", "fr");

@@ -24,7 +24,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     private const int AcknowledgedBeforeKill = 20;
     private const string AdminEmail = "admin@crash.localhost";
     private const string AdminPassword = "Admin-Passw0rd!";
-    private const string Password = "Passw0rd!";
+    private const string Password = "Lilac-Harbour-42";
     private static readonly string[] Languages = ["en", "fr", "es"];
     // A slow, shared 2-core machine may take a while to start .NET and migrate.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);

@@ -24,8 +24,7 @@ public class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         var phase = await moderatorApi.CreateOpenPhaseAsync();
         using var author = NewBrowser(app);
         var email = $"amelie-{Guid.NewGuid():N}@tests.localhost";
-        (await SubmitAsync(author, "/fr/account/register", "/fr/account/register", new() { ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = "Amélie" }))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await RegisterAndLogInAsync(author, "fr", email, "Lilac-Harbour-42", "Amélie");
         (await SubmitAsync(author, $"/fr/phases/{phase}", $"/fr/phases/{phase}", new() { ["Post.Language"] = "fr", ["Post.Title"] = "Les SCIC", ["Post.Body"] = "Les SCIC réunissent les acteurs." }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         var id = (await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/contributions"))["items"]![0]!["id"]!.GetValue<long>();
@@ -35,7 +34,7 @@ public class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         form.Should().Contain("id=\"edit-fr-form\"");
         Text(form).Should().Contain("Vous pouvez modifier ce texte jusqu’à 12:30 (encore 30 minutes).", "the window ends 30 minutes after 12:00 in Paris");
         (await app.CreateClient().GetStringAsync(page)).Should().NotContain("edit-fr-form", "readers get no edit form");
-        using var otherParticipant = await SignedInAsync(NewBrowser(app), (await RegisterAsync()), "Passw0rd!");
+        using var otherParticipant = await SignedInAsync(NewBrowser(app), (await RegisterAsync()), "Lilac-Harbour-42");
         (await otherParticipant.GetStringAsync(page)).Should().NotContain("edit-fr-form", "nor does anyone but the author");
 
         app.Time.Advance(TimeSpan.FromMinutes(5));
@@ -83,7 +82,7 @@ public class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
     private async Task<string> RegisterAsync()
     {
         var email = $"other-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
         return email;
     }
 }

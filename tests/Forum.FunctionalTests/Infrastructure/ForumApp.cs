@@ -70,8 +70,8 @@ public class ForumApp : WebApplicationFactory<Program>
     {
         var email = $"{name ?? "user"}-{Guid.NewGuid():N}@tests.localhost";
         var client = Anonymous();
-        await client.RegisterAsync(email, "Passw0rd!");
-        return await client.LoginAsync(email, "Passw0rd!");
+        await client.RegisterAsync(email, "Lilac-Harbour-42");
+        return await client.LoginAsync(email, "Lilac-Harbour-42");
     }
 
     /// <summary>A new account made moderator by the admin, signed in after the change.</summary>
@@ -79,10 +79,10 @@ public class ForumApp : WebApplicationFactory<Program>
     {
         var email = $"moderator-{Guid.NewGuid():N}@tests.localhost";
         var client = Anonymous();
-        await client.RegisterAsync(email, "Passw0rd!");
+        await client.RegisterAsync(email, "Lilac-Harbour-42");
         var admin = await AdminAsync();
         (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
-        return await client.LoginAsync(email, "Passw0rd!");
+        return await client.LoginAsync(email, "Lilac-Harbour-42");
     }
 
     protected override void Dispose(bool disposing)

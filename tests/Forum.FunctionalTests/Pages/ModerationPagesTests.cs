@@ -69,7 +69,7 @@ public class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
         closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");
 
         using var participant = NewBrowser(app);
-        await SubmitAsync(participant, "/en/account/register", "/en/account/register", new() { ["Input.Email"] = $"p-{Guid.NewGuid():N}@tests.localhost", ["Input.Password"] = "Passw0rd!" });
+        await RegisterAndLogInAsync(participant, "en", $"p-{Guid.NewGuid():N}@tests.localhost", "Lilac-Harbour-42");
         (await participant.GetAsync(page)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 

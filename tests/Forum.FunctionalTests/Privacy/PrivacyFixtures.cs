@@ -44,7 +44,7 @@ public sealed class PageBrowser(Uri baseAddress) : IDisposable
 
 public static class PrivacyHelpers
 {
-    public const string Password = "Passw0rd!";
+    public const string Password = "Lilac-Harbour-42";
 
     /// <summary>A newly registered participant with a known e-mail address, signed in.</summary>
     public static async Task<(ForumClient Client, string Email)> RegisteredAsync(this ForumApp app, string name)

@@ -13,10 +13,8 @@ public class ReportPagesTests(ForumApp app) : IClassFixture<ForumApp>
     {
         var email = $"{name}-{Guid.NewGuid():N}@tests.localhost";
         var browser = NewBrowser(app);
-        var registered = await SubmitAsync(browser, $"/{culture}/account/register", $"/{culture}/account/register",
-            new() { ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["Input.DisplayName"] = name });
-        registered.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return (browser, await app.Anonymous().LoginAsync(email, "Passw0rd!"));
+        await RegisterAndLogInAsync(browser, culture, email, "Lilac-Harbour-42", name);
+        return (browser, await app.Anonymous().LoginAsync(email, "Lilac-Harbour-42"));
     }
 
     [Fact]

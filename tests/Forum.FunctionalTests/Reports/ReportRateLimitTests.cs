@@ -20,8 +20,8 @@ public class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimi
             ids.Add((await author.PostContributionAsync(phase, "en", $"Post {i}", "Text."))["id"]!.GetValue<long>());
         }
         var email = $"reporter-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
-        var reporter = await app.Anonymous().LoginAsync(email, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
+        var reporter = await app.Anonymous().LoginAsync(email, "Lilac-Harbour-42");
 
         await reporter.PostOkAsync($"/api/contributions/{ids[0]}/reports", new { reason = "spam" }, HttpStatusCode.Created);
         await reporter.PostOkAsync($"/api/contributions/{ids[1]}/reports", new { reason = "spam" }, HttpStatusCode.Created);
@@ -33,7 +33,7 @@ public class ReportRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimi
         var login = await browser.GetStringAsync("/en/account/login");
         (await browser.PostAsync("/en/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!", ["__RequestVerificationToken"] = Forms.Token(login),
+            ["Input.Email"] = email, ["Input.Password"] = "Lilac-Harbour-42", ["__RequestVerificationToken"] = Forms.Token(login),
         }))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = await browser.GetStringAsync($"/en/contributions/{ids[2]}");
         var fromPage = await browser.PostAsync($"/en/contributions/{ids[2]}?handler=Report", new FormUrlEncodedContent(new Dictionary<string, string>

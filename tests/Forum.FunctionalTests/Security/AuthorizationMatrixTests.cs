@@ -159,7 +159,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
     private async Task<string> RegisterAsync()
     {
         var email = $"matrix-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
         return email;
     }
 
@@ -169,7 +169,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
         var token = await TokenAsync(browser);
         var login = await browser.PostAsync("/en/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Email"] = email, ["Input.Password"] = "Passw0rd!",
+            ["__RequestVerificationToken"] = token, ["Input.Email"] = email, ["Input.Password"] = "Lilac-Harbour-42",
         }));
         login.StatusCode.Should().Be(HttpStatusCode.Redirect, "the test's user signs in");
         return browser;
@@ -182,16 +182,16 @@ public sealed class WithdrawnRoleTests(ForumApp app) : IClassFixture<ForumApp>
     public async Task A_moderator_whose_role_is_withdrawn_loses_the_report_queue_at_once_and_signs_in_again_as_a_participant()
     {
         var email = $"demoted-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
         var admin = await app.AdminAsync();
         (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
-        var moderator = await app.Anonymous().LoginAsync(email, "Passw0rd!");
+        var moderator = await app.Anonymous().LoginAsync(email, "Lilac-Harbour-42");
         (await moderator.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant" } })).EnsureSuccessStatusCode();
         (await moderator.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the token issued before the change no longer counts");
 
-        var again = await app.Anonymous().LoginAsync(email, "Passw0rd!");
+        var again = await app.Anonymous().LoginAsync(email, "Lilac-Harbour-42");
         (await again.Http.GetAsync("/api/reports")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await again.Http.GetAsync("/api/account/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }

@@ -27,8 +27,8 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         }
     }
 
-    /// <summary>Refusals that rightly write: a wrong password counts towards the account's lockout.</summary>
-    private static readonly HashSet<string> RefusalsThatCount = ["POST /api/account/login", "DELETE /api/account"];
+    /// <summary>Refusals that rightly write: a wrong password (the current one, for a password change too) counts towards the lockout.</summary>
+    private static readonly HashSet<string> RefusalsThatCount = ["POST /api/account/login", "DELETE /api/account", "POST /api/account/manage/info"];
 
     private const int Seed = 20261123;
 
@@ -38,8 +38,8 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         var random = new Random(Seed);
         var admin = await app.AdminAsync();
         var participantEmail = $"target-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(participantEmail, "Passw0rd!");
-        var participant = await app.Anonymous().LoginAsync(participantEmail, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(participantEmail, "Lilac-Harbour-42");
+        var participant = await app.Anonymous().LoginAsync(participantEmail, "Lilac-Harbour-42");
         var theme = await admin.CreateThemeAsync();
         var slug = theme["slug"]!.GetValue<string>();
         var phase = (await admin.CreatePhaseAsync(slug, 1, "2026-08-25T09:00", "2026-09-21T23:59"))["id"]!.GetValue<int>();

@@ -27,6 +27,10 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Just registered (or tried to register an address that has an account: the same answer).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Registered { get; set; }
+
     public void OnGet()
     {
     }
@@ -39,6 +43,7 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
             ModelState.AddModelError("Input.Email", T("account.fill-both"));
             return Page();
         }
+        // An unknown address gets the same answers, after the same work, as a wrong password (ForumSignInManager).
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {

@@ -5,11 +5,16 @@ using Forum.Data.Accounts;
 using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Pages.Account;
 
+/// <summary>
+/// Registration answers the same whether the address is new or already has an account (ADR 0007):
+/// both go on to the log-in page, nobody is signed in here, and an existing account is left untouched.
+/// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountPolicy)]
-public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, SignInManager<ForumUser> signIn)
+public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, IOptions<IdentityOptions> identity)
     : ForumPageModel(texts, languages, clock)
 {
     public sealed class Form
@@ -21,6 +26,8 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
 
     [BindProperty]
     public Form Input { get; set; } = new();
+
+    public int MinimumLength => identity.Value.Password.RequiredLength;
 
     public void OnGet()
     {
@@ -48,6 +55,7 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         }
         if (ModelState.ErrorCount > 0)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var user = new ForumUser { UserName = email, Email = email, DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim() };
@@ -56,12 +64,20 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         {
             foreach (var error in result.Errors)
             {
-                // Identity's messages are in English; they sit next to the field they concern.
-                ModelState.AddModelError(error.Code.Contains("Password") ? "Input.Password" : "Input.Email", error.Description);
+                ModelState.AddModelError(error.Code.Contains("Password") ? "Input.Password" : "Input.Email", Message(error));
             }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect($"/{Culture}");
+        return LocalRedirect($"/{Culture}/account/login?registered=true");
     }
+
+    /// <summary>The page's language for the refusals people meet; Identity's English for the rest.</summary>
+    private string Message(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) => T("account.password-too-short", MinimumLength),
+        CommonPasswordValidator.Code => T("account.password-common"),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => T("account.email-invalid"),
+        _ => error.Description,
+    };
 }

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Forum.Web.Api;
+
+/// <summary>
+/// Identity's endpoints answer bad input with a ValidationProblem keyed by Identity's error codes but
+/// without the forum's <c>rule</c> and <c>field</c>: this adds them ("PasswordTooShort" becomes
+/// <c>account.password-too-short</c> on <c>password</c>), so clients handle every refusal one way.
+/// </summary>
+public sealed class IdentityProblemRules : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var problem = result switch
+        {
+            ValidationProblem direct => direct.ProblemDetails,
+            INestedHttpResult { Result: ValidationProblem nested } => nested.ProblemDetails,
+            _ => null,
+        };
+        if (problem is { Errors.Count: > 0 } && !problem.Extensions.ContainsKey("rule"))
+        {
+            var code = problem.Errors.Keys.First();
+            var changing = context.HttpContext.Request.Path.Value?.EndsWith("/manage/info", StringComparison.OrdinalIgnoreCase) == true;
+            problem.Extensions["rule"] = "account." + Kebab(code);
+            problem.Extensions["field"] = code switch
+            {
+                "PasswordMismatch" or Accounts.ForumUserManager.LockedOutCode => changing ? "oldPassword" : "password",
+                _ when code.StartsWith("Password", StringComparison.Ordinal) => changing ? "newPassword" : "password",
+                _ => "email",
+            };
+        }
+        return result;
+    }
+
+    private static string Kebab(string code) =>
+        string.Concat(code.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}
