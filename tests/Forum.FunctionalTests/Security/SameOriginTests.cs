@@ -26,12 +26,12 @@ public class SameOriginTests(ForumApp app) : IClassFixture<ForumApp>
     private async Task<(HttpClient Cookie, CookieContainer Jar)> CookieModeratorAsync()
     {
         var email = $"cookie-moderator-{Guid.NewGuid():N}@tests.localhost";
-        await app.Anonymous().RegisterAsync(email, "Passw0rd!");
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
         var admin = await app.AdminAsync();
         (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
         var jar = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = Base };
-        var login = await client.PostAsJsonAsync("/api/account/login?useCookies=true&useSessionCookies=true", new { email, password = "Passw0rd!" });
+        var login = await client.PostAsJsonAsync("/api/account/login?useCookies=true&useSessionCookies=true", new { email, password = "Lilac-Harbour-42" });
         login.StatusCode.Should().Be(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
         jar.GetCookies(Base).Should().NotBeEmpty();
         return (client, jar);
@@ -156,7 +156,7 @@ public class ConfiguredOriginTests(PublicUrlForumApp app) : IClassFixture<Public
         using var cookie = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = baseAddress };
         var email = (await moderator.GetJsonAsync("/api/account/me"))["email"]!.GetValue<string>();
         (await cookie.PostAsync("/api/account/login?useCookies=true&useSessionCookies=true",
-            System.Net.Http.Json.JsonContent.Create(new { email, password = "Passw0rd!" }))).EnsureSuccessStatusCode();
+            System.Net.Http.Json.JsonContent.Create(new { email, password = "Lilac-Harbour-42" }))).EnsureSuccessStatusCode();
 
         HttpRequestMessage Close(string origin)
         {
