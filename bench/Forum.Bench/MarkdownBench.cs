@@ -14,7 +14,14 @@ public static class MarkdownBench
     public static int Run(TextWriter output)
     {
         var renderer = new MarkdownRenderer();
-        renderer.ToSafeHtml("Warm **up** with [a link](https://example.org) and www.example.org.");
+        // For scale: an ordinary long text, richly formatted, that every limit lets through. Rendered first a few
+        // times, so that the JIT has optimised Markdig and HtmlSanitizer before anything is measured.
+        var paragraph = "Les monnaies locales **relocalisent** l'économie, voir [le rapport](https://example.org/rapport) et www.example.org.\n\n- un point\n- deux *points*\n\n";
+        var real = string.Concat(Enumerable.Repeat(paragraph, PathologicalMarkdown.Length / paragraph.Length));
+        for (var run = 0; run < 20; run++)
+        {
+            renderer.ToSafeHtml(real);
+        }
         var worst = (Name: "", Milliseconds: 0.0, Cpu: 0.0);
         var process = Process.GetCurrentProcess();
         var largest = (Name: "", Html: 0);
@@ -57,12 +64,15 @@ public static class MarkdownBench
                 worst = (name, best, bestCpu);
             }
         }
-        // For scale: an ordinary long text, richly formatted, that every limit lets through.
-        var paragraph = "Les monnaies locales **relocalisent** l'économie, voir [le rapport](https://example.org/rapport) et www.example.org.\n\n- un point\n- deux *points*\n\n";
-        var real = string.Concat(Enumerable.Repeat(paragraph, PathologicalMarkdown.Length / paragraph.Length));
-        var realClock = Stopwatch.StartNew();
-        var realHtml = renderer.ToSafeHtml(real);
-        output.WriteLine($"{"(an ordinary text, for scale)",-45} {realClock.Elapsed.TotalMilliseconds,9:0.0} ms  rendered {realHtml.Length:N0} chars");
+        var realBest = double.MaxValue;
+        var realHtml = "";
+        for (var run = 0; run < 5; run++)
+        {
+            var realClock = Stopwatch.StartNew();
+            realHtml = renderer.ToSafeHtml(real);
+            realBest = Math.Min(realBest, realClock.Elapsed.TotalMilliseconds);
+        }
+        output.WriteLine($"{"(an ordinary text, for scale: best of 5)",-45} {realBest,9:0.0} ms  rendered {realHtml.Length:N0} chars");
         output.WriteLine($"worst render or refusal of {PathologicalMarkdown.Length:N0} characters: {worst.Milliseconds:0.0} ms, {worst.Cpu:0.0} ms of CPU ({worst.Name}); largest HTML {largest.Html:N0} chars ({largest.Name})");
         return 0;
     }
