@@ -12,6 +12,10 @@ using Forum.Bench;
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
 // contributions to many SignalR clients. See bench/run.sh, which builds and runs this.
+if (args.Contains("--markdown"))
+{
+    return MarkdownBench.Run(Console.Out);
+}
 var o = BenchOptions.Parse(args);
 // Other processes on the machine take cores from both the server and this program: shown in the results.
 var loadAtStart = LoadAverage();

@@ -11,6 +11,8 @@ public sealed class VersionText(ForumLanguages languages, ForumOptions options, 
     {
         var code = languages.Require(language, "language");
         var limits = options.Limits;
+        TextRules.RefuseControlCharacters(title, "title");
+        TextRules.RefuseControlCharacters(body, "body");
         var cleanTitle = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
         if (cleanTitle is null && titleRequired)
         {
@@ -36,7 +38,7 @@ public sealed class VersionText(ForumLanguages languages, ForumOptions options, 
             Language = code,
             Title = cleanTitle,
             Body = cleanBody,
-            BodyHtml = renderer.ToSafeHtml(cleanBody),
+            BodyHtml = renderer.ToSafeHtml(cleanBody, "body"),
             AuthorId = authorId,
             CreatedAt = now,
             UpdatedAt = now,

@@ -1,5 +1,6 @@
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
+using Forum.Core.Text;
 
 namespace Forum.Core.Reports;
 
@@ -76,6 +77,7 @@ public class Report
         {
             throw ForumException.Conflict("report.contribution-hidden", "This contribution is already hidden: there is nothing to report.");
         }
+        TextRules.RefuseControlCharacters(comment, "comment");
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text?.Length > CommentMaxLength)
         {

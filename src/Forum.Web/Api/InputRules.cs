@@ -1,6 +1,7 @@
 using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
+using Forum.Core.Text;
 
 namespace Forum.Web.Api;
 
@@ -9,6 +10,7 @@ public static class InputRules
 {
     public static string RequiredText(string? value, string field, int maxLength)
     {
+        TextRules.RefuseControlCharacters(value, field);
         if (string.IsNullOrWhiteSpace(value))
         {
             throw ForumException.Invalid(field, "text.required", $"{field} is required.");

@@ -4,6 +4,7 @@ using Forum.Core.Contributions;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Phases;
+using Forum.Core.Text;
 using Forum.Core.Themes;
 using Forum.Data;
 using Forum.Synthesis.Syntheses;
@@ -27,6 +28,9 @@ public static class Feeds
     }
 
     private sealed record Entry(string Id, string Title, string Html, string Language, string Author, DateTime Updated, string Link);
+
+    // Texts written before control characters were refused may still hold some; XML cannot carry them, so they are replaced.
+    private static string Xml(string text) => TextRules.ReplaceForbidden(text);
 
     private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
     {
@@ -84,17 +88,17 @@ public static class Feeds
     // Links are built on the forum's public address (PublicUrls), never on a Host or scheme the request made up.
     private static IResult Atom(Uri site, string pagePath, string title, string culture, List<Entry> entries)
     {
-        var feed = new SyndicationFeed(title, null, new Uri(site, pagePath))
+        var feed = new SyndicationFeed(Xml(title), null, new Uri(site, pagePath))
         {
             Id = new Uri(site, pagePath).ToString(),
             Language = culture,
             LastUpdatedTime = entries.Count > 0 ? new DateTimeOffset(entries[0].Updated, TimeSpan.Zero) : DateTimeOffset.UnixEpoch,
             Items = entries.Select(e =>
             {
-                var item = new SyndicationItem(e.Title, new TextSyndicationContent(e.Html, TextSyndicationContentKind.Html), new Uri(site, e.Link), new Uri(site, e.Link).ToString(), new DateTimeOffset(e.Updated, TimeSpan.Zero));
+                var item = new SyndicationItem(Xml(e.Title), new TextSyndicationContent(Xml(e.Html), TextSyndicationContentKind.Html), new Uri(site, e.Link), new Uri(site, e.Link).ToString(), new DateTimeOffset(e.Updated, TimeSpan.Zero));
                 if (e.Author.Length > 0)
                 {
-                    item.Authors.Add(new SyndicationPerson { Name = e.Author });
+                    item.Authors.Add(new SyndicationPerson { Name = Xml(e.Author) });
                 }
                 item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), e.Language);
                 return item;

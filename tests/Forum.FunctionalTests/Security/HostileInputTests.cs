@@ -12,8 +12,10 @@ namespace Forum.FunctionalTests.Security;
 /// <summary>
 /// Thousands of generated bad requests against every writing operation of the OpenAPI document:
 /// boundary and random values in every field, wrong types, broken, huge, empty and deeply nested
-/// bodies, invalid UTF-8, hostile route values. Every answer must be below 500, every refusal a
-/// ProblemDetails, and a refused request must have written nothing.
+/// bodies, invalid UTF-8, hostile route values; and in every text field, nested ones included, control
+/// characters, Markdown nested past Markdig's limit and inputs of the pathological Markdown corpus. Every answer
+/// must be below 500, every refusal a ProblemDetails, a refused request must have written nothing, and no control
+/// character may be written anywhere but in a password.
 /// </summary>
 public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITestOutputHelper output) : IClassFixture<HostileInputTests.QuietForumApp>
 {
@@ -36,6 +38,8 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
     public async Task Thousands_of_bad_requests_get_no_500_a_problem_for_every_refusal_and_write_nothing_when_refused()
     {
         var random = new Random(Seed);
+        _nextCorpusCase = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var admin = await app.AdminAsync();
         var participantEmail = $"target-{Guid.NewGuid():N}@tests.localhost";
         await app.Anonymous().RegisterAsync(participantEmail, "Lilac-Harbour-42");
@@ -70,6 +74,8 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         var sent = 0;
         var refused = 0;
         var refusedByKestrel = 0;
+        var textCases = 0;
+        var textFields = new HashSet<string>();
         // Waits for "100 Continue" as long as it takes, so that a body over the limit is refused before it is sent.
         using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1), AllowAutoRedirect = false })
         {
@@ -116,6 +122,11 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
                 }
                 using var answer = response;
                 sent++;
+                if (hostile.TextClass is not null)
+                {
+                    textCases++;
+                    textFields.Add($"{operation} {hostile.Description.Split(" = ")[0]}");
+                }
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 var text = await response.Content.ReadAsStringAsync();
@@ -129,6 +140,11 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
                 renewCaller = ownAccount && status == 401;
                 if (status < 400)
                 {
+                    // Only a password may hold any character: it is never shown.
+                    if (hostile.TextClass == ControlClass && !hostile.Description.Contains("assword", StringComparison.Ordinal) && await watch.ChangedAsync())
+                    {
+                        failures.Add($"{where}: a control character was accepted and written");
+                    }
                     continue;
                 }
                 refused++;
@@ -153,12 +169,13 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
             }
         }
 
-        output.WriteLine($"seed {Seed}: {sent} requests to {operations.Count} operations, {refused} refused ({refusedByKestrel} by Kestrel before the app); statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}");
+        output.WriteLine($"seed {Seed}: {sent} requests ({textCases} of them hostile texts in {textFields.Count} text fields) in {clock.Elapsed.TotalSeconds:0} s to {operations.Count} operations, {refused} refused ({refusedByKestrel} by Kestrel before the app); statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}");
         foreach (var failure in failures.Take(60))
         {
             output.WriteLine(failure);
         }
         sent.Should().BeGreaterThan(3000);
+        textFields.Should().Contain(f => f.EndsWith(" texts.en.title")).And.Contain(f => f.EndsWith(" versions[0].body"), "nested text fields get hostile texts too");
         refusedByKestrel.Should().BeLessThan(sent / 50, "only malformed request lines stop in Kestrel");
         failures.Should().BeEmpty($"{failures.Count} of {sent} answers broke the rules; first: {failures.FirstOrDefault()}");
 
@@ -184,7 +201,64 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         public override string ToString() => $"{Method} {Path}";
     }
 
-    private sealed record HostileCase(string Description, HttpContent? Content, IReadOnlyDictionary<string, string>? RouteValues = null, string? Query = null);
+    private sealed record HostileCase(string Description, HttpContent? Content, IReadOnlyDictionary<string, string>? RouteValues = null, string? Query = null, string? TextClass = null);
+
+    private const string ControlClass = "control";
+
+    /// <summary>The string fields of a plausible body, with their path and a way to set them in a copy of it.</summary>
+    private static IEnumerable<(string Path, Action<JsonNode, string> Set)> TextFields(JsonNode node, string path = "", Func<JsonNode, JsonNode>? locate = null)
+    {
+        locate ??= n => n;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj)
+                {
+                    var here = locate;
+                    foreach (var field in TextFields(child!, path.Length == 0 ? name : $"{path}.{name}", n => here(n)[name]!))
+                    {
+                        yield return field;
+                    }
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var (here, index) = (locate, i);
+                    foreach (var field in TextFields(array[i]!, $"{path}[{i}]", n => here(n)[index]!))
+                    {
+                        yield return field;
+                    }
+                }
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                yield return (path, (body, text) => locate(body).ReplaceWith(JsonValue.Create(text)));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Each class of hostile text for one field: every control character, the nestings that made Markdig throw, and
+    /// two inputs of the pathological Markdown corpus at full length, taken in turn so that all fields together try all of it.
+    /// </summary>
+    private static IEnumerable<(string Name, string Text)> TextClassValues()
+    {
+        foreach (var (name, character) in new[] { ("U+0001", "\u0001"), ("U+0008", "\u0008"), ("U+001B", "\u001B"), ("U+001F", "\u001F"), ("DEL", "\u007F"), ("U+FFFF", "\uFFFF") })
+        {
+            yield return ($"{ControlClass}: {name}", $"Before{character}after");
+        }
+        yield return ("nesting: [ x 200", new string('[', 200));
+        yield return ("nesting: > x 30,000", string.Concat(Enumerable.Repeat("> ", 30_000)));
+        yield return ("nesting: *a x 30,000", string.Concat(Enumerable.Repeat("*a", 30_000)));
+        for (var i = 0; i < 2; i++)
+        {
+            var (name, text) = MarkdownCorpus[_nextCorpusCase++ % MarkdownCorpus.Count];
+            yield return ($"markdown: {name}", text);
+        }
+    }
+
+    private static readonly List<(string Name, string Text)> MarkdownCorpus = [.. Forum.Testing.PathologicalMarkdown.Corpus()];
+    private static int _nextCorpusCase;
 
     private static IEnumerable<Operation> Operations(JsonNode document)
     {
@@ -260,6 +334,17 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
             yield return new($"without {property}", Json(without.ToJsonString()));
         }
 
+        // Every text field, nested ones included (texts.en.title, versions[0].body): each class of hostile text.
+        foreach (var (path, setText) in TextFields(valid))
+        {
+            foreach (var (name, text) in TextClassValues())
+            {
+                var body = valid.DeepClone();
+                setText(body, text);
+                yield return new($"{path} = {name}", Json(body.ToJsonString()), TextClass: name.Split(':')[0]);
+            }
+        }
+
         // Every route value.
         foreach (var parameter in operation.PathParameters)
         {
@@ -303,6 +388,11 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
             JsonValue value => [value.GetValue<string>()],
             _ => ["object"],
         };
+        if (types.Contains("object") && depth < 3 && schema["properties"] is null && schema["additionalProperties"] is JsonObject values)
+        {
+            // A dictionary keyed by language (theme and phase texts): one entry, so that its text fields are reached.
+            return new JsonObject { ["en"] = Plausible(document, values, depth + 1) };
+        }
         if (types.Contains("object") && depth < 3)
         {
             var body = new JsonObject();
@@ -324,6 +414,11 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
             return body;
         }
         var format = schema["format"]?.GetValue<string>();
+        if (types.Contains("array") && schema["items"] is { } items && Resolve(document, items)["properties"] is not null && depth < 3)
+        {
+            // A list of objects (a synthesis's versions): one item, so that its text fields are reached.
+            return new JsonArray(Plausible(document, items, depth + 1));
+        }
         return types.Contains("array") ? new JsonArray()
             : types.Contains("boolean") ? JsonValue.Create(true)
             : types.Contains("integer") || types.Contains("number") ? JsonValue.Create(1)

@@ -1,5 +1,6 @@
 using Forum.Core.Languages;
 using Forum.Core.Localization;
+using Forum.Core.Text;
 using Forum.Core.Time;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
@@ -37,7 +38,7 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
     public async Task<IActionResult> OnPostAsync()
     {
         var email = Input.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@'))
+        if (string.IsNullOrEmpty(email) || !email.Contains('@') || TextRules.FirstForbidden(email) >= 0)
         {
             ModelState.AddModelError("Input.Email", T("account.email-invalid"));
         }
@@ -45,7 +46,11 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         {
             ModelState.AddModelError("Input.Password", T("account.password-required"));
         }
-        if (Input.DisplayName?.Trim() is { Length: > 80 })
+        if (Input.DisplayName is { } name && TextRules.FirstForbidden(name) >= 0)
+        {
+            ModelState.AddModelError("Input.DisplayName", T($"error.{TextRules.ControlCharacterRule}"));
+        }
+        else if (Input.DisplayName?.Trim() is { Length: > 80 })
         {
             ModelState.AddModelError("Input.DisplayName", T("account.name-too-long"));
         }
