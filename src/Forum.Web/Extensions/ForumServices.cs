@@ -94,6 +94,8 @@ public static class ForumServices
             .AddSignInManager<ForumSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<ForumDbContext>();
+        // After Identity's own registration, so that it replaces Identity's normalizer (which throws on U+FFFE).
+        services.AddScoped<ILookupNormalizer, TolerantLookupNormalizer>();
         services.AddAuthorizationBuilder().AddForumPolicies();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddScoped<AccountErasure>();

@@ -205,6 +205,17 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
 
     private const string ControlClass = "control";
 
+    /// <summary>The value a plausible body holds at a dotted path of plain object properties, if it is one.</summary>
+    private static string? PlausibleText(JsonNode body, string path)
+    {
+        JsonNode? node = body;
+        foreach (var name in path.Split('.'))
+        {
+            node = node is JsonObject obj && !name.Contains('[') ? obj[name] : null;
+        }
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    }
+
     /// <summary>The string fields of a plausible body, with their path and a way to set them in a copy of it.</summary>
     private static IEnumerable<(string Path, Action<JsonNode, string> Set)> TextFields(JsonNode node, string path = "", Func<JsonNode, JsonNode>? locate = null)
     {
@@ -241,11 +252,19 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
     /// Each class of hostile text for one field: every control character, the nestings that made Markdig throw, and
     /// two inputs of the pathological Markdown corpus at full length, taken in turn so that all fields together try all of it.
     /// </summary>
-    private static IEnumerable<(string Name, string Text)> TextClassValues()
+    private static IEnumerable<(string Name, string Text)> TextClassValues(string? plausible)
     {
-        foreach (var (name, character) in new[] { ("U+0001", "\u0001"), ("U+0008", "\u0008"), ("U+001B", "\u001B"), ("U+001F", "\u001F"), ("DEL", "\u007F"), ("U+FFFF", "\uFFFF") })
+        foreach (var (name, character) in new[] { ("U+0001", "\u0001"), ("U+0008", "\u0008"), ("U+001B", "\u001B"), ("U+001F", "\u001F"), ("DEL", "\u007F"), ("U+FFFE", "\uFFFE"), ("U+FFFF", "\uFFFF") })
         {
             yield return ($"{ControlClass}: {name}", $"Before{character}after");
+        }
+        // Inside a value of the right shape too (an e-mail address stays one), so that format checks do not hide what comes after them.
+        if (plausible is { Length: > 1 })
+        {
+            foreach (var (name, character) in new[] { ("U+0001", "\u0001"), ("U+FFFE", "\uFFFE") })
+            {
+                yield return ($"{ControlClass}: {name} inside a plausible value", plausible[..1] + character + plausible[1..]);
+            }
         }
         yield return ("nesting: [ x 200", new string('[', 200));
         yield return ("nesting: > x 30,000", string.Concat(Enumerable.Repeat("> ", 30_000)));
@@ -337,7 +356,8 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         // Every text field, nested ones included (texts.en.title, versions[0].body): each class of hostile text.
         foreach (var (path, setText) in TextFields(valid))
         {
-            foreach (var (name, text) in TextClassValues())
+            var plausible = TextFields(valid).Count(f => f.Path == path) == 1 ? PlausibleText(valid, path) : null;
+            foreach (var (name, text) in TextClassValues(plausible))
             {
                 var body = valid.DeepClone();
                 setText(body, text);
