@@ -30,6 +30,18 @@ public static class PathologicalMarkdown
         yield return ("reference definitions and uses", Cut(Repeat("[a]: http://a.b\n", length / 2) + Repeat("[a] ", length / 2), length));
         yield return ("code span opened never closed", "`" + Repeat("a``", length - 1));
         yield return ("fenced code never closed", "```\n" + Repeat("a\n", length - 4));
+        // Just inside each limit of the renderer's pre-count: the most work a text may still ask for.
+        yield return ("headings, one line short of the line limit", Cut(Repeat("# a\n", 5_999 * 4), length));
+        yield return ("headings, one short of the block limit", Cut(Repeat("# a\n", 1_499 * 4), length));
+        yield return ("list items, one short of the block limit", Cut(Repeat("- a\n", 1_499 * 4), length));
+        yield return ("paragraphs, one short of the block limit", Cut(Repeat("a\n\n", 1_499 * 3), length));
+        yield return ("table rows, one short of the block limit", Cut("|a|\n|-|\n" + Repeat("|a|\n", 1_498 * 4), length));
+        yield return ("list items, one line short of the line limit", Cut(Repeat("- a\n", 5_999 * 4), length));
+        yield return ("quoted lines, one line short of the line limit", Cut(Repeat("> a\n", 5_999 * 4), length));
+        yield return ("emphasis, just under the delimiter limit", Cut(Repeat("*a* ", 1_000 * 4), length));
+        yield return ("links, just under the bracket limit", Cut(Repeat("[a](b) ", 1_000 * 7), length));
+        yield return ("web addresses, just under their limit", Cut(Repeat("www.a.bc ", 1_000 * 9), length));
+        yield return ("table, just under the pipe limit", Cut("|a|b|\n|-|-|\n" + Repeat("|a|b|\n", 1_660 * 6), length));
     }
 
     private static readonly (string Name, string Unit)[] Units =

@@ -26,6 +26,11 @@ public sealed class MarkdownRenderer
     public const int MaxLineNesting = 32;
     /// <summary>Blocks and inlines of the parsed text; sanitising costs about the same per element.</summary>
     public const int MaxNodes = 12_000;
+    /// <summary>
+    /// Blocks side by side in one container (the text, a list, a quote, a table): HtmlSanitizer's work grows with
+    /// the square of an element's children, so 6,000 one-line headings cost a quarter of a second.
+    /// </summary>
+    public const int MaxSiblingBlocks = 1_500;
     /// <summary>Rendered HTML is at most this many times the Markdown, plus <see cref="HtmlSlack"/> for short texts with a link.</summary>
     public const int MaxHtmlRatio = 3;
     public const int HtmlSlack = 2_000;
@@ -55,6 +60,11 @@ public sealed class MarkdownRenderer
             if (document.Descendants().Take(MaxNodes + 1).Count() > MaxNodes)
             {
                 throw ForumException.Invalid(field, TooComplexRule, $"This text has more than {MaxNodes:N0} Markdown elements; split it or simplify its formatting.");
+            }
+            if (document.Count > MaxSiblingBlocks || document.Descendants<ContainerBlock>().Any(c => c.Count > MaxSiblingBlocks))
+            {
+                throw ForumException.Invalid(field, TooComplexRule,
+                    $"This text has more than {MaxSiblingBlocks:N0} paragraphs, headings, list items or table rows in a row; split it or group them.");
             }
             html = document.ToHtml(_pipeline);
         }

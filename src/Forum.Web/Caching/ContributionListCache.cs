@@ -15,6 +15,9 @@ public static class ContributionListCache
     /// <summary>The phase page for anonymous readers: the same phase tag, so it is evicted with the lists.</summary>
     public const string PhasePagePolicyName = "phase-page";
 
+    /// <summary>The Atom feeds: several megabytes of HTML each, so built once per change, not once per feed reader.</summary>
+    public const string FeedPolicyName = "feed";
+
     /// <summary>Evicted when something every list depends on changes (a theme published or withdrawn).</summary>
     public const string AllListsTag = "contribution-lists";
 
@@ -32,6 +35,7 @@ public static class ContributionListCache
             // "closes in 3 days" may lag by the cache's duration at most; every change of the phase evicts it at once.
             options.AddPolicy(PolicyName, policy => Configure<ApiListPolicy>(policy, duration, ApiQueryKeys));
             options.AddPolicy(PhasePagePolicyName, policy => Configure<PhasePagePolicy>(policy, duration, PageQueryKeys));
+            options.AddPolicy(FeedPolicyName, policy => Configure<FeedPolicy>(policy, duration, []));
         });
 
     private static void Configure<TPolicy>(OutputCachePolicyBuilder policy, TimeSpan duration, string[] queryKeys)
@@ -43,6 +47,21 @@ public static class ContributionListCache
             return;
         }
         policy.SetVaryByQuery(queryKeys).Expire(duration).Tag(AllListsTag).AddPolicy<TPolicy>();
+    }
+
+    /// <summary>
+    /// Tags the response being cached with phases it shows besides the one in its route (a theme's feed
+    /// spans all its phases), so that a change in any of them evicts it.
+    /// </summary>
+    public static void TagPhases(HttpContext context, IEnumerable<int> phaseIds)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cached)
+        {
+            foreach (var phaseId in phaseIds)
+            {
+                cached.Tags.Add(PhaseTag(phaseId));
+            }
+        }
     }
 
     public static ValueTask EvictPhaseAsync(this IOutputCacheStore cache, int phaseId) =>
@@ -58,6 +77,8 @@ public static class ContributionListCache
     private sealed class ApiListPolicy() : PhaseListPolicy("phaseId", ApiQueryKeys);
 
     private sealed class PhasePagePolicy() : PhaseListPolicy("id", PageQueryKeys);
+
+    private sealed class FeedPolicy() : PhaseListPolicy("id", []);
 
     private abstract class PhaseListPolicy(string routeKey, string[] queryKeys) : IOutputCachePolicy
     {

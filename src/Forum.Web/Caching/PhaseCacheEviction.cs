@@ -19,7 +19,8 @@ public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventHan
         ContributionHidden e => cache.EvictPhaseAsync(e.PhaseId),
         ContributionRestored e => cache.EvictPhaseAsync(e.PhaseId),
         StatisticsChanged e => cache.EvictPhaseAsync(e.PhaseId),
-        PhaseSaved e => cache.EvictPhaseAsync(e.PhaseId),
+        // A new phase joins its theme's feed, which was tagged only with the phases it had.
+        PhaseSaved => cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None),
         PhaseStateChanged e => cache.EvictPhaseAsync(e.PhaseId),
         PhaseRescheduled e => cache.EvictPhaseAsync(e.PhaseId),
         SynthesisPublished e => cache.EvictPhaseAsync(e.PhaseId),

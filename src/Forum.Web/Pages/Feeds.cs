@@ -8,6 +8,7 @@ using Forum.Core.Text;
 using Forum.Core.Themes;
 using Forum.Data;
 using Forum.Synthesis.Syntheses;
+using Forum.Web.Caching;
 using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,8 @@ public static class Feeds
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{culture:culture}/phases/{id:int}/feed.atom", PhaseFeed).ExcludeFromDescription();
-        app.MapGet("/{culture:culture}/themes/{slug}/feed.atom", ThemeFeed).ExcludeFromDescription();
+        app.MapGet("/{culture:culture}/phases/{id:int}/feed.atom", PhaseFeed).ExcludeFromDescription().CacheOutput(ContributionListCache.FeedPolicyName);
+        app.MapGet("/{culture:culture}/themes/{slug}/feed.atom", ThemeFeed).ExcludeFromDescription().CacheOutput(ContributionListCache.FeedPolicyName);
     }
 
     private sealed record Entry(string Id, string Title, string Html, string Language, string Author, DateTime Updated, string Link);
@@ -54,7 +55,9 @@ public static class Feeds
             return Results.NotFound();
         }
         var title = LocalizedText.Pick(theme.Texts, t => t.Language, culture, theme.OriginalLanguage).Text.Title;
-        var entries = await EntriesAsync(db, theme.Phases.Select(p => p.Id).ToList(), culture, texts);
+        var phases = theme.Phases.Select(p => p.Id).ToList();
+        ContributionListCache.TagPhases(request.HttpContext, phases);
+        var entries = await EntriesAsync(db, phases, culture, texts);
         return Atom(urls.Origin(request), $"/{culture}/themes/{slug}", title, culture, entries);
     }
 
