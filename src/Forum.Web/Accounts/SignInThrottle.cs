@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Forum.Data;
 using Forum.Data.Accounts;
+using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,8 @@ public sealed class SignInThrottle(IServiceScopeFactory scopes, TimeProvider tim
     /// <summary>A count with no new failure for this long starts again from zero.</summary>
     public static readonly TimeSpan Memory = TimeSpan.FromDays(1);
 
-    private string ClientAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "none";
+    /// <summary>The client's address as a limit key: an IPv6 client counts by its /64.</summary>
+    private string ClientAddress => ClientAddressKey.For(http.HttpContext);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

@@ -48,9 +48,9 @@ public static class RateLimits
 {
     public const string AccountPolicy = "accounts";
 
-    /// <summary>So many permits a minute for each client address (the proxy's forwarded one when trusted).</summary>
+    /// <summary>So many permits a minute for each client address (see <see cref="ClientAddressKey"/>).</summary>
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddressKey.For(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     private static bool IsPageView(HttpContext context) =>

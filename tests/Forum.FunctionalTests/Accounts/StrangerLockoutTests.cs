@@ -40,6 +40,43 @@ public sealed class StrangerLockoutTests(ForumApp app) : IClassFixture<ForumApp>
     }
 
     [Fact]
+    public async Task Failures_spread_over_one_IPv6_64_lock_that_64_out_like_one_address()
+    {
+        var email = $"victim-{Guid.NewGuid():N}@tests.localhost";
+        var anonymous = app.Anonymous();
+        await anonymous.RegisterAsync(email, Demo.Password);
+
+        // A new address of the same /64 for every guess: one IPv6 host usually owns the whole /64.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            (await DetailAsync(await LogInFromAsync(anonymous, $"2001:db8:66:1::{attempt}", email, $"Guess-number-{attempt}")))
+                .Should().Be(attempt < 5 ? "Failed" : "LockedOut", $"attempt {attempt}");
+        }
+        (await DetailAsync(await LogInFromAsync(anonymous, "2001:db8:66:1:abcd::99", email, Demo.Password)))
+            .Should().Be("LockedOut", "the whole /64 is locked out of the account");
+
+        var owner = await LogInFromAsync(anonymous, "2001:db8:66:2::1", email, Demo.Password);
+        owner.StatusCode.Should().Be(HttpStatusCode.OK, "the owner, in another /64, still gets in");
+    }
+
+    [Fact]
+    public async Task Failures_from_an_IPv4_mapped_IPv6_address_count_for_its_IPv4_address()
+    {
+        var email = $"victim-{Guid.NewGuid():N}@tests.localhost";
+        var anonymous = app.Anonymous();
+        await anonymous.RegisterAsync(email, Demo.Password);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var address = attempt % 2 == 0 ? "::ffff:203.0.113.67" : "203.0.113.67";
+            (await DetailAsync(await LogInFromAsync(anonymous, address, email, $"Guess-number-{attempt}")))
+                .Should().Be(attempt < 5 ? "Failed" : "LockedOut", $"attempt {attempt} from {address}");
+        }
+        (await DetailAsync(await LogInFromAsync(anonymous, "::ffff:203.0.113.67", email, Demo.Password))).Should().Be("LockedOut");
+        (await LogInFromAsync(anonymous, "203.0.113.68", email, Demo.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Failures_from_many_addresses_lock_the_account_for_everybody_and_an_unknown_address_alike()
     {
         var email = $"besieged-{Guid.NewGuid():N}@tests.localhost";

@@ -62,6 +62,37 @@ public class AddressRateLimitTests(AddressLimitForumApp app) : IClassFixture<Add
     }
 }
 
+/// <summary>On a forum of its own: writing requests spread over one IPv6 /64 share one allowance.</summary>
+public class AddressRateLimitPerNetworkTests(AddressLimitForumApp app) : IClassFixture<AddressLimitForumApp>
+{
+    [Fact]
+    public async Task Writing_requests_spread_over_one_IPv6_64_share_its_allowance()
+    {
+        var admin = await app.AdminAsync();
+        var phase = await admin.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("spread");
+
+        async Task<HttpStatusCode> PostFromAsync(string address, int i)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/phases/{phase}/contributions")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { language = "en", title = $"Post {i}", body = "Text." }),
+            };
+            request.Headers.Add("X-Forwarded-For", address);
+            return (await author.Http.SendAsync(request)).StatusCode;
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 13; i++)
+        {
+            statuses.Add(await PostFromAsync($"2001:db8:77:1::{i:x}", i));
+        }
+        statuses.Take(12).Should().OnlyContain(s => s == HttpStatusCode.Created);
+        statuses[12].Should().Be(HttpStatusCode.TooManyRequests, "12 writing requests a minute is all one /64 gets");
+        (await PostFromAsync("2001:db8:77:2::1", 14)).Should().Be(HttpStatusCode.Created, "another /64 has an allowance of its own");
+    }
+}
+
 public class RateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLimitsForumApp>
 {
     [Fact]
@@ -101,6 +132,46 @@ public class AccountRateLimitTests(LowLimitsForumApp app) : IClassFixture<LowLim
         }
         await last!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
         last!.Headers.Contains("Retry-After").Should().BeTrue();
+    }
+
+    /// <summary>A log-in attempt from the given client address, through the (loopback) proxy.</summary>
+    private async Task<HttpStatusCode> AttemptFromAsync(string address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/login")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = "nobody@tests.localhost", password = "wrong" }),
+        };
+        request.Headers.Add("X-Forwarded-For", address);
+        return (await app.Anonymous().Http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Attempts_spread_over_one_IPv6_64_get_429_like_attempts_from_one_address()
+    {
+        // One IPv6 host usually owns a whole /64: a new address in it for every attempt gains nothing.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 9; i++)
+        {
+            statuses.Add(await AttemptFromAsync($"2001:db8:64:1::{i:x}"));
+        }
+        statuses.Take(8).Should().NotContain(HttpStatusCode.TooManyRequests);
+        statuses[8].Should().Be(HttpStatusCode.TooManyRequests, "the 9th attempt from the same /64 is one too many");
+        (await AttemptFromAsync("2001:db8:64:1:ffff:ffff:ffff:ffff")).Should().Be(HttpStatusCode.TooManyRequests, "the whole /64 shares the allowance");
+
+        (await AttemptFromAsync("2001:db8:64:2::1")).Should().NotBe(HttpStatusCode.TooManyRequests, "another /64 is counted apart");
+    }
+
+    [Fact]
+    public async Task An_IPv4_mapped_IPv6_address_counts_as_its_IPv4_address()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 9; i++)
+        {
+            statuses.Add(await AttemptFromAsync(i % 2 == 0 ? "203.0.113.64" : "::ffff:203.0.113.64"));
+        }
+        statuses.Take(8).Should().NotContain(HttpStatusCode.TooManyRequests);
+        statuses[8].Should().Be(HttpStatusCode.TooManyRequests, "::ffff:203.0.113.64 is 203.0.113.64");
+        (await AttemptFromAsync("203.0.113.65")).Should().NotBe(HttpStatusCode.TooManyRequests, "another IPv4 address is counted apart");
     }
 }
 
