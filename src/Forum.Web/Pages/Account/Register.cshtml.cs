@@ -82,6 +82,9 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
     {
         nameof(IdentityErrorDescriber.PasswordTooShort) => T("account.password-too-short", MinimumLength),
         CommonPasswordValidator.Code => T("account.password-common"),
+        CommonPasswordValidator.RepetitiveCode => T("account.password-repetitive"),
+        CommonPasswordValidator.ContextCode => T("account.password-context"),
+        CommonPasswordValidator.PredictableCode => T("account.password-predictable"),
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => T("account.email-invalid"),
         _ => error.Description,
     };
