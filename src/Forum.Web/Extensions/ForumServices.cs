@@ -81,7 +81,7 @@ public static class ForumServices
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedLogins;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
-                // NIST SP 800-63B: length and a list of common passwords (CommonPasswordValidator), no composition rules.
+                // NIST SP 800-63B: length, common, repetitive and context passwords refused (CommonPasswordValidator), no composition rules.
                 identity.Password.RequiredLength = 10;
                 identity.Password.RequireDigit = false;
                 identity.Password.RequireLowercase = false;
