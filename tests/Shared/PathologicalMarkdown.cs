@@ -35,6 +35,9 @@ public static class PathologicalMarkdown
         yield return ("headings, one short of the block limit", Cut(Repeat("# a\n", 1_499 * 4), length));
         yield return ("list items, one short of the block limit", Cut(Repeat("- a\n", 1_499 * 4), length));
         yield return ("paragraphs, one short of the block limit", Cut(Repeat("a\n\n", 1_499 * 3), length));
+        yield return ("hard line breaks, one line short of the line limit", Cut(Repeat("a\\\n", 5_999 * 3), length));
+        yield return ("hard line breaks, one short of the sibling limit", Cut(Repeat("a\\\n", 749 * 3), length));
+        yield return ("trailing-space line breaks, one line short of the line limit", Cut(Repeat("a  \n", 5_999 * 4), length));
         yield return ("table rows, one short of the block limit", Cut("|a|\n|-|\n" + Repeat("|a|\n", 1_498 * 4), length));
         yield return ("list items, one line short of the line limit", Cut(Repeat("- a\n", 5_999 * 4), length));
         yield return ("quoted lines, one line short of the line limit", Cut(Repeat("> a\n", 5_999 * 4), length));

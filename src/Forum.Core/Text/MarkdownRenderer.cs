@@ -2,6 +2,7 @@ using Forum.Core.Errors;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Forum.Core.Text;
 
@@ -27,10 +28,11 @@ public sealed class MarkdownRenderer
     /// <summary>Blocks and inlines of the parsed text; sanitising costs about the same per element.</summary>
     public const int MaxNodes = 12_000;
     /// <summary>
-    /// Blocks side by side in one container (the text, a list, a quote, a table): HtmlSanitizer's work grows with
-    /// the square of an element's children, so 6,000 one-line headings cost a quarter of a second.
+    /// Blocks side by side in one container (the text, a list, a quote, a table), and inlines side by side in one
+    /// paragraph (line breaks, links, emphasis): HtmlSanitizer's work grows with the square of an element's
+    /// children, so 6,000 one-line headings, or 6,000 hard line breaks in one paragraph, cost a quarter of a second.
     /// </summary>
-    public const int MaxSiblingBlocks = 1_500;
+    public const int MaxSiblings = 1_500;
     /// <summary>Rendered HTML is at most this many times the Markdown, plus <see cref="HtmlSlack"/> for short texts with a link.</summary>
     public const int MaxHtmlRatio = 3;
     public const int HtmlSlack = 2_000;
@@ -61,10 +63,10 @@ public sealed class MarkdownRenderer
             {
                 throw ForumException.Invalid(field, TooComplexRule, $"This text has more than {MaxNodes:N0} Markdown elements; split it or simplify its formatting.");
             }
-            if (document.Count > MaxSiblingBlocks || document.Descendants<ContainerBlock>().Any(c => c.Count > MaxSiblingBlocks))
+            if (TooManySiblings(document))
             {
                 throw ForumException.Invalid(field, TooComplexRule,
-                    $"This text has more than {MaxSiblingBlocks:N0} paragraphs, headings, list items or table rows in a row; split it or group them.");
+                    $"This text has more than {MaxSiblings:N0} paragraphs, headings, list items, table rows, line breaks or formatted words side by side; split it or group them.");
             }
             html = document.ToHtml(_pipeline);
         }
@@ -77,6 +79,14 @@ public sealed class MarkdownRenderer
         var safe = _sanitizer.Sanitize(html);
         CheckSize(markdown, safe, field);
         return safe;
+    }
+
+    private static bool TooManySiblings(MarkdownDocument document)
+    {
+        static bool Crowded(ContainerInline inline) => inline.Take(MaxSiblings + 1).Count() > MaxSiblings;
+        return document.Count > MaxSiblings
+            || document.Descendants<ContainerBlock>().Any(block => block.Count > MaxSiblings)
+            || document.Descendants<LeafBlock>().Any(leaf => leaf.Inline is { } root && (Crowded(root) || root.Descendants<ContainerInline>().Any(Crowded)));
     }
 
     /// <summary>One pass over the text, counting what makes parsing expensive, before Markdig sees it.</summary>

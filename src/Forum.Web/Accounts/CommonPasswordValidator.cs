@@ -32,6 +32,7 @@ public sealed class CommonPasswordValidator(UiTexts texts) : IPasswordValidator<
     public const string RepetitiveCode = "PasswordRepetitive";
     public const string ContextCode = "PasswordContext";
     public const string PredictableCode = "PasswordPredictable";
+    public const string ControlCharacterCode = "PasswordControlCharacter";
 
     /// <summary>Distinct characters a password needs, and characters its core needs.</summary>
     private const int Minimum = 4;
@@ -45,6 +46,11 @@ public sealed class CommonPasswordValidator(UiTexts texts) : IPasswordValidator<
 
     private IdentityResult Validate(UserManager<ForumUser> manager, ForumUser user, string password)
     {
+        // No keyboard types them, and a password holding one (a NUL) could not be entered again in the log-in form.
+        if (Forum.Core.Text.TextRules.FirstForbidden(password) >= 0)
+        {
+            return Failed(ControlCharacterCode, "This password holds an invisible control character: choose another.");
+        }
         var required = manager.Options.Password.RequiredLength;
         if (password.Length < required)
         {

@@ -78,14 +78,15 @@ public static class ContributionListCache
 
     private sealed class PhasePagePolicy() : PhaseListPolicy("id", PageQueryKeys);
 
-    private sealed class FeedPolicy() : PhaseListPolicy("id", []);
+    // A feed reads no query value at all: whatever query comes with it, the feed is the same, so the query is left out of the key.
+    private sealed class FeedPolicy() : PhaseListPolicy("id", [], queryMatters: false);
 
-    private abstract class PhaseListPolicy(string routeKey, string[] queryKeys) : IOutputCachePolicy
+    private abstract class PhaseListPolicy(string routeKey, string[] queryKeys, bool queryMatters = true) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
-            foreach (var key in request.Query.Keys)
+            foreach (var key in queryMatters ? request.Query.Keys : [])
             {
                 if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
                 {

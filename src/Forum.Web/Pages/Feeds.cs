@@ -28,6 +28,22 @@ public static class Feeds
         app.MapGet("/{culture:culture}/themes/{slug}/feed.atom", ThemeFeed).ExcludeFromDescription().CacheOutput(ContributionListCache.FeedPolicyName);
     }
 
+    /// <summary>An entry longer than this (in HTML) carries the start of its text instead; the link leads to the whole of it.</summary>
+    private const int MaxEntryHtml = 10_000;
+
+    private const int ExcerptLength = 2_000;
+
+    private static string Content(string html)
+    {
+        if (html.Length <= MaxEntryHtml)
+        {
+            return html;
+        }
+        var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + html).Body?.TextContent ?? "";
+        var plain = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+        return $"<p>{System.Net.WebUtility.HtmlEncode(plain.Length > ExcerptLength ? plain[..ExcerptLength] : plain)}…</p>";
+    }
+
     private sealed record Entry(string Id, string Title, string Html, string Language, string Author, DateTime Updated, string Link);
 
     // Texts written before control characters were refused may still hold some; XML cannot carry them, so they are replaced.
@@ -35,6 +51,11 @@ public static class Feeds
 
     private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
     {
+        // "03", "+3" and "3" are one phase: one cached feed, the others a cheap redirect to it.
+        if (request.RouteValues["id"] is string raw && raw != id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return Results.Redirect($"/{culture}/phases/{id}/feed.atom", permanent: true);
+        }
         var phase = await db.Phases.AsNoTracking().Include(p => p.Texts).Include(p => p.Theme)
             .FirstOrDefaultAsync(p => p.Id == id && p.Theme!.IsPublished);
         if (phase is null)
@@ -78,12 +99,12 @@ public static class Feeds
         var entries = contributions.Select(c =>
         {
             var shown = c.Versions.FirstOrDefault(v => v.Language == culture) ?? c.Versions.First(v => v.Language == c.OriginalLanguage);
-            return new Entry($"contribution-{c.Id}", shown.Title ?? "", shown.BodyHtml, shown.Language, authors.GetValueOrDefault(c.AuthorId, ""), c.CreatedAt, $"/{culture}/contributions/{c.Id}");
+            return new Entry($"contribution-{c.Id}", shown.Title ?? "", Content(shown.BodyHtml), shown.Language, authors.GetValueOrDefault(c.AuthorId, ""), c.CreatedAt, $"/{culture}/contributions/{c.Id}");
         }).Concat(syntheses.Select(s =>
         {
             var shown = s.Versions.FirstOrDefault(v => v.Language == culture) ?? s.Versions.OrderBy(v => v.Language).First();
             var label = string.Format(texts.Get(culture, "synthesis.title"), s.Number);
-            return new Entry($"synthesis-{s.Id}", $"{label}{texts.Get(culture, "heading.separator")}{shown.Title}", shown.BodyHtml, shown.Language, "", s.PublishedAt ?? s.UpdatedAt, $"/{culture}/phases/{s.PhaseId}#syntheses");
+            return new Entry($"synthesis-{s.Id}", $"{label}{texts.Get(culture, "heading.separator")}{shown.Title}", Content(shown.BodyHtml), shown.Language, "", s.PublishedAt ?? s.UpdatedAt, $"/{culture}/phases/{s.PhaseId}#syntheses");
         }));
         return entries.OrderByDescending(e => e.Updated).Take(Entries).ToList();
     }

@@ -40,6 +40,9 @@ public sealed class PasswordPolicyTests(ForumApp app) : IClassFixture<ForumApp>
     [InlineData("foro2026!!", "account.password-context")]
     [InlineData("😀😃😄😁😆", "account.password-too-short")]
     [InlineData("👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦", "account.password-too-short")]
+    [InlineData("Lilac-Harbour-42\u0000", "account.password-control-character")]
+    [InlineData("Lilac-\uFFFE-Harbour-42", "account.password-control-character")]
+    [InlineData("Lilac-Harbour-42\u0007", "account.password-control-character")]
     public async Task The_API_refuses_repetitive_dressed_up_and_context_passwords(string password, string rule)
     {
         var refused = await app.Anonymous().PostAsync("/api/account/register", new { email = NewEmail(), password });

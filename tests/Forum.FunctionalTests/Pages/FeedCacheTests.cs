@@ -53,8 +53,34 @@ public sealed class FeedCacheTests(ForumApp app) : IClassFixture<ForumApp>
         await (await app.ParticipantAsync()).PostContributionAsync(second, "en", "Cooperatives", "Cooperatives share their profits.");
         (await FeedAsync(themeFeed)).Titles.Should().Equal("Cooperatives", "Shared gardens");
 
-        var tracked = await FeedAsync(themeFeed + "?utm_source=reader");
+        // A feed reads no query value: any query is served the one cached feed, so none can make the server build it again.
+        var tracked = await FeedAsync(themeFeed + $"?utm_source={Guid.NewGuid():N}");
         tracked.Titles.Should().Equal("Cooperatives", "Shared gardens");
-        (await FeedAsync(themeFeed + "?utm_source=reader")).Age.Should().BeNull("a query value the feed does not read bypasses the cache");
+        tracked.Age.Should().NotBeNull("a query value is no way around the cache");
+    }
+
+    [Fact]
+    public async Task Another_spelling_of_a_phase_id_is_sent_to_the_one_feed_and_long_texts_come_as_excerpts()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync();
+        var paragraph = "Les monnaies locales **relocalisent** l'économie et soutiennent les commerces de proximité. ";
+        await author.PostContributionAsync(phase, "fr", "Un long rapport", string.Concat(Enumerable.Repeat(paragraph + "\n\n", 400)));
+        await author.PostContributionAsync(phase, "fr", "Un court avis", "Les monnaies locales **relocalisent** l'économie.");
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.CreateClient().BaseAddress };
+        foreach (var spelling in new[] { $"0{phase}", $"000{phase}", $"+{phase}" })
+        {
+            var other = await noRedirects.GetAsync($"/fr/phases/{spelling}/feed.atom");
+            other.StatusCode.Should().Be(System.Net.HttpStatusCode.MovedPermanently, spelling);
+            other.Headers.Location!.OriginalString.Should().Be($"/fr/phases/{phase}/feed.atom");
+        }
+
+        var feed = await app.CreateClient().GetStringAsync($"/fr/phases/{phase}/feed.atom");
+        var contents = XDocument.Parse(feed).Root!.Elements(Atom + "entry").ToDictionary(e => e.Element(Atom + "title")!.Value, e => e.Element(Atom + "content")!.Value);
+        contents["Un court avis"].Should().Contain("<strong>relocalisent</strong>", "a short text comes whole");
+        contents["Un long rapport"].Should().StartWith("<p>Les monnaies locales relocalisent").And.EndWith("…</p>").And.NotContain("<strong>");
+        System.Net.WebUtility.HtmlDecode(contents["Un long rapport"]).Length.Should().BeLessThan(2_100, "a long text comes as its first 2,000 characters, the link leads to the rest");
     }
 }

@@ -85,6 +85,7 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         CommonPasswordValidator.RepetitiveCode => T("account.password-repetitive"),
         CommonPasswordValidator.ContextCode => T("account.password-context"),
         CommonPasswordValidator.PredictableCode => T("account.password-predictable"),
+        CommonPasswordValidator.ControlCharacterCode => T("error.text.control-character"),
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => T("account.email-invalid"),
         _ => error.Description,
     };
