@@ -21,6 +21,15 @@ public sealed class ForumLanguages
 
     public string Default => Codes[0];
 
+    /// <summary>
+    /// The one of several texts to show a reader: the one in <paramref name="wanted"/>, else the first in the forum's
+    /// order of languages (a text in French and Spanish read in English shows French, on every page and in the API).
+    /// </summary>
+    public T ShownFor<T>(IReadOnlyCollection<T> texts, Func<T, string> languageOf, string wanted) =>
+        texts.FirstOrDefault(t => languageOf(t) == wanted) ?? texts.OrderBy(t => Order(languageOf(t))).First();
+
+    private int Order(string code) => Codes.ToList().IndexOf(code) is var i and >= 0 ? i : int.MaxValue;
+
     public bool IsSupported(string? code) => code is not null && _codes.Contains(code);
 
     /// <summary>Returns the code when the forum supports it, else fails naming <paramref name="field"/>.</summary>

@@ -112,7 +112,7 @@ public static class SynthesesApi
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
             .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt)))
             .ToList();
-        var shown = versions.FirstOrDefault(v => v.Language == culture) ?? versions.FirstOrDefault(v => v.Language == languages.Default) ?? versions[0];
+        var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();
         return new SynthesisView(s.Id, s.PhaseId, s.Number, string.Format(texts.Get(culture, "synthesis.title"), s.Number), s.Status,
             inReadingOrder, sentences.AvailableIn(inReadingOrder, culture), shown, shown.Language != culture, versions,

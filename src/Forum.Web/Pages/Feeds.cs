@@ -49,7 +49,7 @@ public static class Feeds
     // Texts written before control characters were refused may still hold some; XML cannot carry them, so they are replaced.
     private static string Xml(string text) => TextRules.ReplaceForbidden(text);
 
-    private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
+    private static async Task<IResult> PhaseFeed(string culture, int id, HttpRequest request, ForumDbContext db, UiTexts texts, ForumLanguages languages, PublicUrls urls)
     {
         // "03", "+3" and "3" are one phase: one cached feed, the others a cheap redirect to it.
         if (request.RouteValues["id"] is string raw && raw != id.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -63,11 +63,11 @@ public static class Feeds
             return Results.NotFound();
         }
         var title = $"{string.Format(texts.Get(culture, "phase.number"), phase.Number)}{texts.Get(culture, "heading.separator")}{LocalizedText.Pick(phase.Texts, t => t.Language, culture, phase.OriginalLanguage).Text.Title}";
-        var entries = await EntriesAsync(db, [phase.Id], culture, texts);
+        var entries = await EntriesAsync(db, [phase.Id], culture, texts, languages);
         return Atom(urls.Origin(request), $"/{culture}/phases/{id}", title, culture, entries);
     }
 
-    private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts, PublicUrls urls)
+    private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts, ForumLanguages languages, PublicUrls urls)
     {
         var theme = await db.Themes.AsNoTracking().Include(t => t.Texts).Include(t => t.Phases)
             .FirstOrDefaultAsync(t => t.Slug == slug && t.IsPublished);
@@ -78,11 +78,11 @@ public static class Feeds
         var title = LocalizedText.Pick(theme.Texts, t => t.Language, culture, theme.OriginalLanguage).Text.Title;
         var phases = theme.Phases.Select(p => p.Id).ToList();
         ContributionListCache.TagPhases(request.HttpContext, phases);
-        var entries = await EntriesAsync(db, phases, culture, texts);
+        var entries = await EntriesAsync(db, phases, culture, texts, languages);
         return Atom(urls.Origin(request), $"/{culture}/themes/{slug}", title, culture, entries);
     }
 
-    private static async Task<List<Entry>> EntriesAsync(ForumDbContext db, List<int> phases, string culture, UiTexts texts)
+    private static async Task<List<Entry>> EntriesAsync(ForumDbContext db, List<int> phases, string culture, UiTexts texts, ForumLanguages languages)
     {
         var contributions = await db.Contributions.AsNoTracking()
             .Where(c => phases.Contains(c.PhaseId) && c.ParentId == null && !c.IsHidden)
@@ -102,7 +102,7 @@ public static class Feeds
             return new Entry($"contribution-{c.Id}", shown.Title ?? "", Content(shown.BodyHtml), shown.Language, authors.GetValueOrDefault(c.AuthorId, ""), c.CreatedAt, $"/{culture}/contributions/{c.Id}");
         }).Concat(syntheses.Select(s =>
         {
-            var shown = s.Versions.FirstOrDefault(v => v.Language == culture) ?? s.Versions.OrderBy(v => v.Language).First();
+            var shown = languages.ShownFor(s.Versions, v => v.Language, culture);
             var label = string.Format(texts.Get(culture, "synthesis.title"), s.Number);
             return new Entry($"synthesis-{s.Id}", $"{label}{texts.Get(culture, "heading.separator")}{shown.Title}", Content(shown.BodyHtml), shown.Language, "", s.PublishedAt ?? s.UpdatedAt, $"/{culture}/phases/{s.PhaseId}#syntheses");
         }));

@@ -4,7 +4,8 @@ namespace Forum.FunctionalTests.Browser;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright, headless, with the flags that keep it off the network
-/// (see ../shared/STACK.md). .ci/run installs /usr/bin/chromium; no browser is downloaded.
+/// (without --disable-background-networking and its companions it tries to reach the internet and fails noisily).
+/// test.sh installs /usr/bin/chromium with apt when it is missing; Playwright downloads no browser.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {

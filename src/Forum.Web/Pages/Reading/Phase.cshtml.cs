@@ -91,7 +91,7 @@ public sealed class PhaseModel(
         Syntheses = (await syntheses.ListAsync(id, includeDrafts: false))
             .Select(s =>
             {
-                var shown = s.Versions.FirstOrDefault(v => v.Language == Culture) ?? s.Versions.OrderBy(v => v.Language).First();
+                var shown = ForumLanguages.ShownFor(s.Versions, v => v.Language, Culture);
                 var inOrder = s.Versions.Select(v => v.Language).OrderBy(l => Languages.ToList().IndexOf(l)).ToList();
                 return new SynthesisView(s.Id, T("synthesis.title", s.Number), sentences.AvailableIn(inOrder, Culture), shown.Language, shown.Title, shown.BodyHtml);
             })
