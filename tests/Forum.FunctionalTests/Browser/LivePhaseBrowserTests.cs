@@ -37,7 +37,15 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
         await writer.FillAsync("#email", camille);
         await writer.FillAsync("#password", "Lilac-Harbour-42");
         await writer.ClickAsync("button[type=submit]");
-        await writer.WaitForURLAsync("**/fr");
+        try
+        {
+            // A loaded machine (the whole suite runs in parallel) can make hashing and the first writes slow: give it time, and say what the page said if it never comes.
+            await writer.WaitForURLAsync("**/fr", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Logging in did not lead home; {writer.Url} says: {await writer.InnerTextAsync("main")}");
+        }
         await writer.GotoAsync(Url($"/fr/phases/{phase}"));
         await WaitForLiveAsync(writer);
         await writer.SelectOptionAsync("#post-language", "fr");
