@@ -30,6 +30,25 @@ public class Phase
 
     public PhaseState StateAt(DateTime now) => Schedule.StateAt(now);
 
+    /// <summary>
+    /// The number a new phase takes in its theme: the one asked for, else the one after the highest;
+    /// numbers start at 1 and are never shared within a theme.
+    /// </summary>
+    public static int NumberIn(IEnumerable<Phase> siblings, int? requested)
+    {
+        var taken = siblings.Select(p => p.Number).ToList();
+        var number = requested ?? taken.DefaultIfEmpty(0).Max() + 1;
+        if (number < 1)
+        {
+            throw ForumException.Invalid("number", "phase.number-invalid", "Phase numbers start at 1.");
+        }
+        if (taken.Contains(number))
+        {
+            throw ForumException.Conflict("phase.number-taken", $"This theme already has a phase {number}.", "number");
+        }
+        return number;
+    }
+
     /// <summary>Refuses a schedule that would overlap another phase of the same theme, naming that phase.</summary>
     public static void EnsureNoOverlap(PhaseSchedule schedule, IEnumerable<Phase> siblings, int? exceptPhaseId)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
+using Forum.Core.Phases;
 using Forum.Data;
 using Forum.Synthesis.Exports;
 using Forum.Synthesis.Statistics;
@@ -91,7 +92,7 @@ public static class StatisticsApi
     }
 
     private static StatisticsSubject Readable(StatisticsSubject? subject, ClaimsPrincipal user, string what, object id) =>
-        subject is null || (!subject.IsPublished && !user.IsModerator()) ? throw ForumException.NotFound(what, id) : subject;
+        subject is null || !PhaseVisibility.CanRead(subject.IsPublished, user.IsModerator()) ? throw ForumException.NotFound(what, id) : subject;
 
     private static StatisticsView View(StatisticsSubject subject, string culture, ForumLanguages languages, LanguageSentences sentences)
     {

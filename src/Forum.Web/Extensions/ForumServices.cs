@@ -100,6 +100,8 @@ public static class ForumServices
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddScoped<AccountErasure>();
         services.AddScoped<PersonalDataExport>();
+        services.AddScoped<Phases.PhaseService>();
+        services.AddScoped<Themes.ThemeService>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DeletedAccountCheck>();
         // Browsers cannot set headers on a WebSocket: the hub's clients send their token in the query string instead.
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer => bearer.Events = new BearerTokenEvents

@@ -88,7 +88,7 @@ public sealed class LiveAccessSweep(LiveConnections connections, IHubContext<For
             }
             foreach (var (phaseId, group) in connection.Watched)
             {
-                if (!published.TryGetValue(phaseId, out var isPublished) || !PhaseAccess.CanRead(isPublished, connection.IsModerator))
+                if (!published.TryGetValue(phaseId, out var isPublished) || !Core.Phases.PhaseVisibility.CanRead(isPublished, connection.IsModerator))
                 {
                     connections.NotWatching(connection.Context.ConnectionId, phaseId);
                     await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, group, cancellation);

@@ -95,7 +95,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         var published = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Phases.AsNoTracking()
             .Where(p => phaseIds.Contains(p.Id)).Select(p => new { p.Id, p.Theme!.IsPublished })
             .ToDictionaryAsync(p => p.Id, p => p.IsPublished);
-        return id => PhaseAccess.CanRead(published.GetValueOrDefault(id), isModerator: false)
+        return id => Core.Phases.PhaseVisibility.CanRead(published.GetValueOrDefault(id), isModerator: false)
             ? hub.Clients.Groups(ForumHub.PhaseGroup(id), ForumHub.PhaseTeamGroup(id))
             : hub.Clients.Group(ForumHub.PhaseTeamGroup(id));
     }

@@ -57,7 +57,7 @@ public static class Feeds
             return Results.Redirect($"/{culture}/phases/{id}/feed.atom", permanent: true);
         }
         var phase = await db.Phases.AsNoTracking().Include(p => p.Texts).Include(p => p.Theme)
-            .FirstOrDefaultAsync(p => p.Id == id && p.Theme!.IsPublished);
+            .Where(PhaseVisibility.ReadableBy(isModerator: false)).FirstOrDefaultAsync(p => p.Id == id);
         if (phase is null)
         {
             return Results.NotFound();
@@ -70,7 +70,7 @@ public static class Feeds
     private static async Task<IResult> ThemeFeed(string culture, string slug, HttpRequest request, ForumDbContext db, UiTexts texts, ForumLanguages languages, PublicUrls urls)
     {
         var theme = await db.Themes.AsNoTracking().Include(t => t.Texts).Include(t => t.Phases)
-            .FirstOrDefaultAsync(t => t.Slug == slug && t.IsPublished);
+            .Where(PhaseVisibility.ThemesReadableBy(isModerator: false)).FirstOrDefaultAsync(t => t.Slug == slug);
         if (theme is null)
         {
             return Results.NotFound();

@@ -1,19 +1,15 @@
-using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Themes;
 using Forum.Core.Time;
-using Forum.Data;
-using Forum.Web.Api;
+using Forum.Web.Themes;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>Edits a theme: public or not, its order, and its title and description in every language.</summary>
-public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options, IOutputCacheStore cache)
+public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes)
     : ForumPageModel(texts, languages, clock)
 {
     public Theme Theme { get; private set; } = null!;
@@ -23,14 +19,14 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
         public bool Published { get; set; }
         public int Position { get; set; }
         public Guid? Version { get; set; }
-        public Dictionary<string, ThemesApi.ThemeTextInput> Texts { get; set; } = [];
+        public Dictionary<string, ThemeTextInput> Texts { get; set; } = [];
     }
 
     [BindProperty] public ThemeEdit Edit { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var theme = await db.Themes.AsNoTracking().Include(t => t.Texts).FirstOrDefaultAsync(t => t.Slug == slug);
+        var theme = await themes.FindForEditAsync(slug);
         if (theme is null)
         {
             return NotFound();
@@ -44,14 +40,13 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
         try
         {
             var texts = Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Description)).ToDictionary(t => t.Key, t => t.Value);
-            await ThemesApi.EditTheme(slug, new ThemesApi.ThemeInput(null, Edit.Position, Edit.Published, null, texts, Edit.Version), db, ForumLanguages, options, Clock, User, cache);
+            await themes.EditAsync(slug, new ThemeInput(null, Edit.Position, Edit.Published, null, texts, Edit.Version), User);
             return Redirect($"/{Culture}/moderation");
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
         {
             RefusedWith(e);
             ModelState.AddModelError(string.Empty, ErrorText(e));
-            db.ChangeTracker.Clear();
             return await OnGetAsync(slug);
         }
     }

@@ -1,20 +1,20 @@
-using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Forum.Web.Phases;
+using Forum.Web.Themes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
-public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options)
+public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ThemeService themes, PhaseService phases)
     : ForumPageModel(texts, languages, clock)
 {
-    public IReadOnlyList<ThemesApi.ThemeView> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
 
     /// <summary>Reports waiting in the moderation queue.</summary>
     public int OpenReports { get; private set; }
@@ -44,28 +44,25 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
     public async Task OnGetAsync()
     {
         OpenReports = await ReportsApi.OpenCountAsync(db);
-        if (await ThemesApi.ListThemes(db, ForumLanguages, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
+        var withPhases = new List<ThemeView>();
+        foreach (var theme in await themes.ListAsync(Culture, includeDrafts: true, User) ?? [])
         {
-            var themes = new List<ThemesApi.ThemeView>();
-            foreach (var theme in ok.Value!)
-            {
-                themes.Add((await ThemesApi.GetTheme(theme.Slug, Culture, db, ForumLanguages, User, Clock)).Value!);
-            }
-            Themes = themes;
+            withPhases.Add(await themes.ReadAsync(theme.Slug, Culture, User));
         }
+        Themes = withPhases;
     }
 
     public Task<IActionResult> OnPostThemeAsync() =>
-        SubmitAsync("NewTheme", () => ThemesApi.CreateTheme(
-            new ThemesApi.ThemeInput(NewTheme.Slug, Themes.Count + 1, NewTheme.Published, NewTheme.Language,
-                NewTheme.Language is null ? null : new() { [NewTheme.Language] = new ThemesApi.ThemeTextInput(NewTheme.Title, NewTheme.Description) }, null),
-            db, ForumLanguages, options, Clock, User));
+        SubmitAsync("NewTheme", () => themes.CreateAsync(
+            new ThemeInput(NewTheme.Slug, Themes.Count + 1, NewTheme.Published, NewTheme.Language,
+                NewTheme.Language is null ? null : new() { [NewTheme.Language] = new ThemeTextInput(NewTheme.Title, NewTheme.Description) }, null),
+            User));
 
     public Task<IActionResult> OnPostPhaseAsync() =>
-        SubmitAsync("NewPhase", () => PhasesApi.CreatePhase(NewPhase.ThemeSlug ?? "",
-            new PhasesApi.PhaseInput(null, NewPhase.Language, NewPhase.OpensAt, NewPhase.ClosesAt,
-                NewPhase.Language is null ? null : new() { [NewPhase.Language] = new PhasesApi.PhaseTextInput(NewPhase.Title, NewPhase.Question) }, null),
-            db, ForumLanguages, options, Clock, User));
+        SubmitAsync("NewPhase", () => phases.CreateAsync(NewPhase.ThemeSlug ?? "",
+            new PhaseInput(null, NewPhase.Language, NewPhase.OpensAt, NewPhase.ClosesAt,
+                NewPhase.Language is null ? null : new() { [NewPhase.Language] = new PhaseTextInput(NewPhase.Title, NewPhase.Question) }, null),
+            User));
 
     private async Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create)
     {

@@ -7,6 +7,7 @@ using Forum.Data;
 using Forum.Synthesis.Summaries;
 using Forum.Synthesis.Syntheses;
 using Forum.Web.Api;
+using Forum.Web.Phases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -20,14 +21,14 @@ namespace Forum.Web.Pages.Moderation;
 /// </summary>
 public sealed class ModeratePhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options,
-    SynthesisService syntheses, DraftSummaries drafts, IOutputCacheStore cache)
+    PhaseService phases, SynthesisService syntheses, DraftSummaries drafts, IOutputCacheStore cache)
     : ForumPageModel(texts, languages, clock)
 {
-    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+    public PhaseView Phase { get; private set; } = null!;
     public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
     public IReadOnlyList<PhaseSynthesis> Syntheses { get; private set; } = [];
     public StoredDraft Draft { get; private set; } = null!;
-    public IReadOnlyList<PhasesApi.AuditView> Audit { get; private set; } = [];
+    public IReadOnlyList<AuditView> Audit { get; private set; } = [];
 
     /// <summary>The phase's texts in every language it has, for the edit form (an edit sends them all).</summary>
     public IReadOnlyList<Core.Phases.PhaseText> Texts { get; private set; } = [];
@@ -37,7 +38,7 @@ public sealed class ModeratePhaseModel(
         public DateTime? OpensAt { get; set; }
         public DateTime? ClosesAt { get; set; }
         public Guid? Version { get; set; }
-        public Dictionary<string, PhasesApi.PhaseTextInput> Texts { get; set; } = [];
+        public Dictionary<string, PhaseTextInput> Texts { get; set; } = [];
     }
 
     [BindProperty] public PhaseEdit Edit { get; set; } = new();
@@ -61,7 +62,7 @@ public sealed class ModeratePhaseModel(
     {
         try
         {
-            Phase = (await PhasesApi.GetPhase(id, Culture, db, ForumLanguages, Clock, User)).Value!;
+            Phase = await phases.ReadAsync(id, Culture, User);
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
@@ -75,19 +76,18 @@ public sealed class ModeratePhaseModel(
         Syntheses = await syntheses.ListAsync(id, includeDrafts: true);
         DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
         Draft = await drafts.ReadAsync(id, DraftLanguage);
-        Audit = (await PhasesApi.PhaseAudit(id, db, Clock)).Value!;
-        Texts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            System.Linq.Queryable.OrderBy(System.Linq.Queryable.Where(db.PhaseTexts, t => t.PhaseId == id), t => t.Language));
+        Audit = await phases.AuditAsync(id);
+        Texts = await phases.TextsAsync(id);
         return Page();
     }
 
-    public Task<IActionResult> OnPostOpenAsync(int id) => ActAsync(id, () => PhasesApi.OpenPhase(id, new(Reason, Until, null), db, options, Clock, User));
+    public Task<IActionResult> OnPostOpenAsync(int id) => ActAsync(id, () => phases.OpenAsync(id, new(Reason, Until, null), User));
 
-    public Task<IActionResult> OnPostCloseAsync(int id) => ActAsync(id, () => PhasesApi.ClosePhase(id, new(Reason, Until, null), db, options, Clock, User));
+    public Task<IActionResult> OnPostCloseAsync(int id) => ActAsync(id, () => phases.CloseAsync(id, new(Reason, Until, null), User));
 
-    public Task<IActionResult> OnPostExtendAsync(int id) => ActAsync(id, () => PhasesApi.ExtendPhase(id, new(Reason, Until, null), db, options, Clock, User));
+    public Task<IActionResult> OnPostExtendAsync(int id) => ActAsync(id, () => phases.ExtendAsync(id, new(Reason, Until, null), User));
 
-    public Task<IActionResult> OnPostReopenAsync(int id) => ActAsync(id, () => PhasesApi.ReopenPhase(id, new(Reason, Until, null), db, options, Clock, User));
+    public Task<IActionResult> OnPostReopenAsync(int id) => ActAsync(id, () => phases.ReopenAsync(id, new(Reason, Until, null), User));
 
     public Task<IActionResult> OnPostHideAsync(int id) =>
         ActAsync(id, () => ContributionsApi.HideContribution(ContributionId ?? 0, new(Reason, null), db, options, Clock, User, cache));
@@ -99,11 +99,11 @@ public sealed class ModeratePhaseModel(
         ActAsync(id, () => syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()));
 
     public Task<IActionResult> OnPostEditPhaseAsync(int id) =>
-        ActAsync(id, () => PhasesApi.EditPhase(id,
-            new PhasesApi.PhaseInput(null, null, Edit.OpensAt, Edit.ClosesAt,
+        ActAsync(id, () => phases.EditAsync(id,
+            new PhaseInput(null, null, Edit.OpensAt, Edit.ClosesAt,
                 Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Question)).ToDictionary(t => t.Key, t => t.Value),
                 Edit.Version),
-            db, ForumLanguages, options, Clock, User));
+            User));
 
     public Task<IActionResult> OnPostEditSynthesisAsync(int id) =>
         ActAsync(id, () => syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody), SynthesisVersion, UserId()));

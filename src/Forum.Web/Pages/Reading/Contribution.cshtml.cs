@@ -17,12 +17,13 @@ namespace Forum.Web.Pages.Reading;
 
 /// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate, report it or edit one's own version.</summary>
 public sealed class ContributionModel(
+    Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache,
     Security.WriteLimiter limiter, Security.ReportLimiter reportLimiter, ForumOptions options)
     : ForumPageModel(texts, languages, clock)
 {
     public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
-    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+    public Phases.PhaseView Phase { get; private set; } = null!;
 
     [BindProperty]
     public TextForm Reply { get; set; } = new();
@@ -90,7 +91,7 @@ public sealed class ContributionModel(
         try
         {
             Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
-            Phase = (await PhasesApi.GetPhase(Contribution.PhaseId, Culture, db, ForumLanguages, Clock, User)).Value!;
+            Phase = await phases.ReadAsync(Contribution.PhaseId, Culture, User);
             AlreadyReported = User.Identity?.IsAuthenticated == true && await ReportsApi.AlreadyReportedAsync(db, id, User.Id());
             return Page();
         }

@@ -22,6 +22,7 @@ public sealed record ContributionCard(ContributionsApi.ContributionSummary Contr
 /// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
 [OutputCache(PolicyName = Caching.ContributionListCache.PhasePagePolicyName)]
 public sealed class PhaseModel(
+    Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
     StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
     : ForumPageModel(texts, languages, clock)
@@ -48,7 +49,7 @@ public sealed class PhaseModel(
         }
     }
 
-    public PhasesApi.PhaseView Phase { get; private set; } = null!;
+    public Phases.PhaseView Phase { get; private set; } = null!;
     public string Sentence { get; private set; } = "";
     public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
     public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
@@ -68,7 +69,7 @@ public sealed class PhaseModel(
         {
             // An unknown filter is refused (400) rather than ignored: this page is cached per filter value.
             Language = ForumLanguages.Optional(Language, "language");
-            Phase = (await PhasesApi.GetPhase(id, Culture, db, ForumLanguages, Clock, User)).Value!;
+            Phase = await phases.ReadAsync(id, Culture, User);
             var page = await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, Language, Culture, Cursor, null, "newest");
             if (page.Result is Ok<ContributionsApi.ContributionPage> ok)
             {

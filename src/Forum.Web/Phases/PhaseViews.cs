@@ -1,0 +1,30 @@
+using Forum.Core.Languages;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Forum.Web.Api;
+
+namespace Forum.Web.Phases;
+
+public sealed record PhaseTextInput(string? Title, string? Question);
+
+/// <summary>Dates without an offset are wall-clock times in the forum's time zone.</summary>
+public sealed record PhaseInput(int? Number, string? OriginalLanguage, DateTime? OpensAt, DateTime? ClosesAt, Dictionary<string, PhaseTextInput>? Texts, Guid? Version);
+
+public sealed record PhaseActionInput(string? Reason, DateTime? Until, Guid? Version);
+
+public sealed record PhaseView(
+    int Id, string ThemeSlug, int Number, PhaseState State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string TimeZone,
+    string Title, string Question, Localized Text, Guid Version)
+{
+    internal static PhaseView Of(Phase phase, string themeSlug, string? lang, ForumClock clock)
+    {
+        var picked = LocalizedText.Pick(phase.Texts, t => t.Language, lang, phase.OriginalLanguage);
+        return new PhaseView(phase.Id, themeSlug, phase.Number, phase.StateAt(clock.UtcNow),
+            clock.ToLocal(phase.OpensAt), clock.ToLocal(phase.ClosesAt), clock.Zone.Id,
+            picked.Text.Title, picked.Text.Question,
+            new Localized(picked.Language, picked.IsFallback, phase.OriginalLanguage, phase.Texts.Select(t => t.Language).Order().ToList()),
+            phase.ConcurrencyToken);
+    }
+}
+
+public sealed record AuditView(long Id, DateTimeOffset At, string ActorId, string Action, int? PhaseId, long? ContributionId, string? Reason, string? Details);

@@ -1,0 +1,23 @@
+using Forum.Core.Languages;
+using Forum.Core.Themes;
+using Forum.Web.Api;
+using Forum.Web.Phases;
+
+namespace Forum.Web.Themes;
+
+public sealed record ThemeTextInput(string? Title, string? Description);
+
+public sealed record ThemeInput(string? Slug, int Position, bool Published, string? OriginalLanguage, Dictionary<string, ThemeTextInput>? Texts, Guid? Version);
+
+public sealed record ThemeView(
+    int Id, string Slug, int Position, bool Published, string Title, string Description,
+    Localized Text, Guid Version, IReadOnlyList<PhaseView>? Phases)
+{
+    internal static ThemeView Of(Theme theme, string? lang, IReadOnlyList<PhaseView>? phases)
+    {
+        var picked = LocalizedText.Pick(theme.Texts, t => t.Language, lang, theme.OriginalLanguage);
+        return new ThemeView(theme.Id, theme.Slug, theme.Position, theme.IsPublished, picked.Text.Title, picked.Text.Description,
+            new Localized(picked.Language, picked.IsFallback, theme.OriginalLanguage, theme.Texts.Select(t => t.Language).Order().ToList()),
+            theme.ConcurrencyToken, phases);
+    }
+}
