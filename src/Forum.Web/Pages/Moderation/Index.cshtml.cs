@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
-public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options)
+public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options, Reports.ReportService reports)
     : ForumPageModel(texts, languages, clock)
 {
     public IReadOnlyList<ThemesApi.ThemeView> Themes { get; private set; } = [];
@@ -43,7 +43,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     public async Task OnGetAsync()
     {
-        OpenReports = await ReportsApi.OpenCountAsync(db);
+        OpenReports = await reports.OpenCountAsync();
         if (await ThemesApi.ListThemes(db, ForumLanguages, User, Culture, includeDrafts: true) is { Result: Ok<List<ThemesApi.ThemeView>> ok })
         {
             var themes = new List<ThemesApi.ThemeView>();
