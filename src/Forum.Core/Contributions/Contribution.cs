@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
@@ -50,34 +51,47 @@ public class Contribution
 
     public Contribution Reply(PhaseState phaseState, string authorId, ContributionVersion original, DateTime now)
     {
-        if (ParentId is not null)
+        if (ReplyRefusal(phaseState) is { } refusal)
         {
-            throw ForumException.Conflict("reply.too-deep",
-                "Replies go one level deep: answer the contribution this reply belongs to.", "parentId");
-        }
-        if (IsHidden)
-        {
-            throw ForumException.Conflict("reply.parent-hidden", "This contribution is hidden and takes no replies.");
+            throw refusal;
         }
         var reply = Start(PhaseId, phaseState, authorId, original, now);
         reply.ParentId = Id;
         return reply;
     }
 
+    /// <summary>Whether this contribution takes a reply now: one level deep, visible, while its phase is open.</summary>
+    public bool CanReply(PhaseState phaseState) => ReplyRefusal(phaseState) is null;
+
+    private ForumException? ReplyRefusal(PhaseState phaseState) =>
+        ParentId is not null
+            ? ForumException.Conflict("reply.too-deep", "Replies go one level deep: answer the contribution this reply belongs to.", "parentId")
+        : IsHidden
+            ? ForumException.Conflict("reply.parent-hidden", "This contribution is hidden and takes no replies.")
+        : PostingRefusal(phaseState);
+
     /// <summary>Adds a translation; allowed while the phase is open and after it closed, never before it opens.</summary>
     public void Translate(PhaseState phaseState, ContributionVersion translation)
     {
-        if (phaseState == PhaseState.Scheduled)
+        if (TranslationRefusal(phaseState, translation.Language) is { } refusal)
         {
-            throw ForumException.Conflict("phase.not-open-yet", "This phase has not opened yet.");
-        }
-        if (IsHidden)
-        {
-            throw ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be translated.");
+            throw refusal;
         }
         AddVersion(translation);
         ConcurrencyToken = Guid.NewGuid();
     }
+
+    /// <summary>Whether a translation into <paramref name="language"/> would be taken now.</summary>
+    public bool CanTranslate(PhaseState phaseState, string language) => TranslationRefusal(phaseState, language) is null;
+
+    private ForumException? TranslationRefusal(PhaseState phaseState, string language) =>
+        phaseState == PhaseState.Scheduled
+            ? ForumException.Conflict("phase.not-open-yet", "This phase has not opened yet.")
+        : IsHidden
+            ? ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be translated.")
+        : LanguageCodes.Contains(language)
+            ? LanguageTaken(language)
+        : null;
 
     /// <summary>
     /// Replaces the text of one version by its author, within <paramref name="window"/> of its writing.
@@ -87,27 +101,12 @@ public class Contribution
     /// </summary>
     public VersionRevision? Edit(ContributionVersion text, string editorId, TimeSpan window, DateTime now)
     {
-        var version = Versions.FirstOrDefault(v => v.Language == text.Language)
-            ?? throw new ForumException(FailureKind.NotFound, "version.not-found",
-                $"Contribution {Id} has no version in '{text.Language}'.", "language");
-        if (version.AuthorId != editorId)
+        var version = Versions.FirstOrDefault(v => v.Language == text.Language);
+        if (EditRefusal(version, text.Language, editorId, window, now) is { } refusal)
         {
-            throw ForumException.Forbidden("edit.not-author", "Only the person who wrote a version may edit it.");
+            throw refusal;
         }
-        if (window <= TimeSpan.Zero)
-        {
-            throw ForumException.Conflict("edit.disabled", "This forum does not allow editing what was written.");
-        }
-        if (now >= EditableUntil(version, window))
-        {
-            throw ForumException.Conflict("edit.window-closed",
-                $"A version can be edited during the {window.TotalMinutes:0} minutes after it was written; that time has passed.");
-        }
-        if (IsHidden)
-        {
-            throw ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be edited.");
-        }
-        if (version.Title == text.Title && version.Body == text.Body)
+        if (version!.Title == text.Title && version.Body == text.Body)
         {
             return null;
         }
@@ -129,8 +128,36 @@ public class Contribution
         return replaced;
     }
 
-    /// <summary>The instant a version stops being editable: the window counts from its writing, not from its last edit.</summary>
-    public static DateTime EditableUntil(ContributionVersion version, TimeSpan window) => version.CreatedAt + window;
+    /// <summary>
+    /// Until when <paramref name="editorId"/> may edit the version in <paramref name="language"/>, or null when they may not
+    /// (not theirs, editing off, window passed, contribution hidden). The window counts from the writing, not from the last edit.
+    /// </summary>
+    public DateTime? EditableUntil(string language, string editorId, TimeSpan window, DateTime now)
+    {
+        var version = Versions.FirstOrDefault(v => v.Language == language);
+        return EditRefusal(version, language, editorId, window, now) is null ? version!.CreatedAt + window : null;
+    }
+
+    private ForumException? EditRefusal(ContributionVersion? version, string language, string editorId, TimeSpan window, DateTime now) =>
+        version is null
+            ? new ForumException(FailureKind.NotFound, "version.not-found", $"Contribution {Id} has no version in '{language}'.", "language")
+        : version.AuthorId != editorId
+            ? ForumException.Forbidden("edit.not-author", "Only the person who wrote a version may edit it.")
+        : window <= TimeSpan.Zero
+            ? ForumException.Conflict("edit.disabled", "This forum does not allow editing what was written.")
+        : now >= version.CreatedAt + window
+            ? ForumException.Conflict("edit.window-closed",
+                $"A version can be edited during the {window.TotalMinutes:0} minutes after it was written; that time has passed.")
+        : IsHidden
+            ? ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be edited.")
+        : null;
+
+    /// <summary>"Hidden unless moderator": whether a reader sees this contribution at all.</summary>
+    public bool IsVisibleTo(bool isModerator) => isModerator || !IsHidden;
+
+    /// <summary>The same rule as <see cref="IsVisibleTo"/>, for queries.</summary>
+    public static Expression<Func<Contribution, bool>> VisibleTo(bool isModerator) =>
+        isModerator ? c => true : c => !c.IsHidden;
 
     public void Hide(string reason, string moderatorId, DateTime now)
     {
@@ -193,23 +220,33 @@ public class Contribution
         return removed;
     }
 
+    /// <summary>Whether a phase in this state takes new contributions and replies.</summary>
+    public static bool CanStart(PhaseState state) => PostingRefusal(state) is null;
+
     public static void EnsurePhaseOpen(PhaseState state)
     {
-        if (state != PhaseState.Open)
+        if (PostingRefusal(state) is { } refusal)
         {
-            throw ForumException.Conflict("phase.not-open",
+            throw refusal;
+        }
+    }
+
+    private static ForumException? PostingRefusal(PhaseState state) =>
+        state == PhaseState.Open
+            ? null
+            : ForumException.Conflict("phase.not-open",
                 state == PhaseState.Scheduled
                     ? "This phase has not opened yet: contributions are accepted once it opens."
                     : "This phase is closed: it no longer accepts contributions or replies.");
-        }
-    }
+
+    private static ForumException LanguageTaken(string language) =>
+        ForumException.Conflict("version.language-taken", $"This contribution already has a version in '{language}'.", "language");
 
     private void AddVersion(ContributionVersion version)
     {
         if (LanguageCodes.Contains(version.Language))
         {
-            throw ForumException.Conflict("version.language-taken",
-                $"This contribution already has a version in '{version.Language}'.", "language");
+            throw LanguageTaken(version.Language);
         }
         Versions.Add(version);
         Languages = ForumLanguages.Combination(LanguageCodes.Append(version.Language));

@@ -14,6 +14,19 @@ public enum ReportReason
     Other,
 }
 
+/// <summary>What a moderator does with a report.</summary>
+public enum ReportAction
+{
+    /// <summary>Hide the contribution and uphold every open report of it.</summary>
+    Hide,
+
+    /// <summary>Dismiss this report only: another reporter may have seen what this one did not.</summary>
+    Dismiss,
+}
+
+/// <summary>What resolving a report did: the reason the contribution was hidden with (null when it was not hidden by it) and how many reports were upheld.</summary>
+public sealed record ReportResolution(ReportAction Action, string? HidingReason, int Upheld);
+
 public enum ReportStatus
 {
     Open,
@@ -66,16 +79,29 @@ public class Report
             : throw ForumException.Invalid("reason", "report.reason-unknown",
                 $"reason is one of: {string.Join(", ", ReasonCodes.Keys)}.");
 
+    public static ReportAction ParseAction(string? action) => action?.Trim().ToLowerInvariant() switch
+    {
+        "hide" => ReportAction.Hide,
+        "dismiss" => ReportAction.Dismiss,
+        _ => throw ForumException.Invalid("action", "report.action-unknown", "action is 'hide' or 'dismiss'."),
+    };
+
+    /// <summary>Whether <paramref name="reporterId"/> may report the contribution: someone else's, still visible. Reporting twice is refused by the store.</summary>
+    public static bool CanFile(Contribution contribution, string reporterId) => FilingRefusal(contribution, reporterId) is null;
+
+    private static ForumException? FilingRefusal(Contribution contribution, string reporterId) =>
+        contribution.AuthorId == reporterId
+            ? ForumException.Conflict("report.own-contribution", "You cannot report your own contribution.")
+        : contribution.IsHidden
+            ? ForumException.Conflict("report.contribution-hidden", "This contribution is already hidden: there is nothing to report.")
+        : null;
+
     /// <summary>A report of a visible contribution by someone other than its author.</summary>
     public static Report File(Contribution contribution, string reporterId, ReportReason reason, string? comment, string? language, DateTime now)
     {
-        if (contribution.AuthorId == reporterId)
+        if (FilingRefusal(contribution, reporterId) is { } refusal)
         {
-            throw ForumException.Conflict("report.own-contribution", "You cannot report your own contribution.");
-        }
-        if (contribution.IsHidden)
-        {
-            throw ForumException.Conflict("report.contribution-hidden", "This contribution is already hidden: there is nothing to report.");
+            throw refusal;
         }
         TextRules.RefuseControlCharacters(comment, "comment");
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -95,13 +121,44 @@ public class Report
         };
     }
 
+    /// <summary>Whether the report still waits for a moderator: a report is resolved once.</summary>
+    public bool CanResolve => Status == ReportStatus.Open;
+
+    /// <summary>
+    /// Resolves this report of <paramref name="contribution"/> (ADR 5). Hiding upholds this report and
+    /// <paramref name="openReportsOfIt"/> (the contribution's other open reports), and hides the
+    /// contribution unless it is hidden already, when its hiding stays as it was. Dismissing answers this report only.
+    /// </summary>
+    public ReportResolution Resolve(ReportAction action, Contribution contribution, IReadOnlyCollection<Report> openReportsOfIt, string moderatorId, string? note, DateTime now)
+    {
+        if (contribution.Id != ContributionId)
+        {
+            throw new ArgumentException($"Report {Id} is about contribution {ContributionId}, not {contribution.Id}.", nameof(contribution));
+        }
+        if (action == ReportAction.Dismiss)
+        {
+            Dismiss(moderatorId, note, now);
+            return new ReportResolution(action, null, 0);
+        }
+        Uphold(moderatorId, note, now);
+        var others = openReportsOfIt.Where(r => r != this && r.ContributionId == ContributionId && r.CanResolve).ToList();
+        others.ForEach(r => r.Uphold(moderatorId, note, now));
+        string? hidingReason = null;
+        if (!contribution.IsHidden)
+        {
+            hidingReason = note ?? $"Reported: {ReasonCode}";
+            contribution.Hide(hidingReason, moderatorId, now);
+        }
+        return new ReportResolution(action, hidingReason, others.Count + 1);
+    }
+
     public void Uphold(string moderatorId, string? note, DateTime now) => Resolve(ReportStatus.Upheld, moderatorId, note, now);
 
     public void Dismiss(string moderatorId, string? note, DateTime now) => Resolve(ReportStatus.Dismissed, moderatorId, note, now);
 
     private void Resolve(ReportStatus status, string moderatorId, string? note, DateTime now)
     {
-        if (Status != ReportStatus.Open)
+        if (!CanResolve)
         {
             throw ForumException.Conflict("report.already-resolved", $"This report was already resolved ({Status.ToString().ToLowerInvariant()}).");
         }

@@ -37,7 +37,7 @@ public static class PhaseAccess
         var contribution = await source.FirstOrDefaultAsync(c => c.Id == id);
         var phase = contribution is null ? null : await FindAsync(db, contribution.PhaseId);
         return contribution is null || phase is null || !MayRead(phase, user)
-            || (contribution.IsHidden && !user.IsModerator() && mayReadHidden?.Invoke(contribution) != true)
+            || (!contribution.IsVisibleTo(user.IsModerator()) && mayReadHidden?.Invoke(contribution) != true)
             ? throw ForumException.NotFound("contribution", id)
             : (contribution, phase);
     }

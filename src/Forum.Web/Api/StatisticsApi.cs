@@ -70,7 +70,7 @@ public static class StatisticsApi
         var wanted = languages.Require(language, "language");
         var size = InputRules.PageSize(limit);
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
-        var (at, id) = cursor is not null ? ContributionsApi.Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
+        var (at, id) = cursor is not null ? Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
         var marked = "," + wanted + ",";
         var rows = await db.Contributions.AsNoTracking()
             .Where(c => c.PhaseId == phaseId && c.ParentId == null && !c.IsHidden && !("," + c.Languages + ",").Contains(marked))
@@ -80,7 +80,7 @@ public static class StatisticsApi
             .Select(c => new { c.Id, c.OriginalLanguage, c.Languages, c.CreatedAt, Title = c.Versions.Where(v => v.Language == c.OriginalLanguage).Select(v => v.Title).FirstOrDefault() })
             .ToListAsync();
         var items = rows.Take(size).Select(r => new BacklogItem(r.Id, r.OriginalLanguage, r.Languages.Split(','), r.Title, clock.ToLocal(r.CreatedAt))).ToList();
-        var next = rows.Count > size ? ContributionsApi.Cursor.Encode(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
+        var next = rows.Count > size ? Cursor.Encode(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
         return TypedResults.Ok(new BacklogPage(wanted, items, next));
     }
 

@@ -99,6 +99,9 @@ public static class ForumServices
         services.AddAuthorizationBuilder().AddForumPolicies();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddScoped<AccountErasure>();
+        services.AddScoped<Contributions.ContributionService>();
+        services.AddScoped<Edits.EditService>();
+        services.AddScoped<Reports.ReportService>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<Phases.PhaseService>();
         services.AddScoped<Themes.ThemeService>();

@@ -85,7 +85,8 @@ public static class Feeds
     private static async Task<List<Entry>> EntriesAsync(ForumDbContext db, List<int> phases, string culture, UiTexts texts, ForumLanguages languages)
     {
         var contributions = await db.Contributions.AsNoTracking()
-            .Where(c => phases.Contains(c.PhaseId) && c.ParentId == null && !c.IsHidden)
+            .Where(c => phases.Contains(c.PhaseId) && c.ParentId == null)
+            .Where(Contribution.VisibleTo(isModerator: false))
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(Entries)
             .Select(c => new { c.Id, c.CreatedAt, c.OriginalLanguage, c.AuthorId, Versions = c.Versions.Select(v => new { v.Language, v.Title, v.BodyHtml }).ToList() })
             .ToListAsync();

@@ -24,7 +24,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         values.Length == 0 ? texts.Get(Culture, key) : string.Format(CultureInfo.GetCultureInfo(Culture), texts.Get(Culture, key), values);
 
     /// <summary>An author's name; a deleted account's in the page's language.</summary>
-    public string AuthorName(Api.ContributionsApi.Author author) =>
+    public string AuthorName(Contributions.Author author) =>
         author.Name == Data.Accounts.ForumUser.DeletedName ? T("account.deleted-user") : author.Name;
 
     public string LanguageName(string code) => texts.Get(Culture, $"language.{code}");

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
-public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ThemeService themes, PhaseService phases)
+public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, PhaseService phases, Reports.ReportService reports)
     : ForumPageModel(texts, languages, clock)
 {
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
@@ -43,7 +43,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     public async Task OnGetAsync()
     {
-        OpenReports = await ReportsApi.OpenCountAsync(db);
+        OpenReports = await reports.OpenCountAsync();
         var withPhases = new List<ThemeView>();
         foreach (var theme in await themes.ListAsync(Culture, includeDrafts: true, User) ?? [])
         {

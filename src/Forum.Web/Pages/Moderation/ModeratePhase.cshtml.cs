@@ -21,11 +21,11 @@ namespace Forum.Web.Pages.Moderation;
 /// </summary>
 public sealed class ModeratePhaseModel(
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options,
-    PhaseService phases, SynthesisService syntheses, DraftSummaries drafts, IOutputCacheStore cache)
+    PhaseService phases, SynthesisService syntheses, DraftSummaries drafts, Contributions.ContributionService contributions)
     : ForumPageModel(texts, languages, clock)
 {
     public PhaseView Phase { get; private set; } = null!;
-    public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
+    public Contributions.ContributionPage Contributions { get; private set; } = new([], null);
     public IReadOnlyList<PhaseSynthesis> Syntheses { get; private set; } = [];
     public StoredDraft Draft { get; private set; } = null!;
     public IReadOnlyList<AuditView> Audit { get; private set; } = [];
@@ -68,11 +68,7 @@ public sealed class ModeratePhaseModel(
         {
             return NotFound();
         }
-        if (await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true)
-            is { Result: Ok<ContributionsApi.ContributionPage> page })
-        {
-            Contributions = page.Value!;
-        }
+        Contributions = await contributions.ListAsync(id, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true) ?? Contributions;
         Syntheses = await syntheses.ListAsync(id, includeDrafts: true);
         DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
         Draft = await drafts.ReadAsync(id, DraftLanguage);
@@ -90,10 +86,10 @@ public sealed class ModeratePhaseModel(
     public Task<IActionResult> OnPostReopenAsync(int id) => ActAsync(id, () => phases.ReopenAsync(id, new(Reason, Until, null), User));
 
     public Task<IActionResult> OnPostHideAsync(int id) =>
-        ActAsync(id, () => ContributionsApi.HideContribution(ContributionId ?? 0, new(Reason, null), db, options, Clock, User, cache));
+        ActAsync(id, () => contributions.HideAsync(ContributionId ?? 0, new(Reason, null), User));
 
     public Task<IActionResult> OnPostRestoreAsync(int id) =>
-        ActAsync(id, () => ContributionsApi.RestoreContribution(ContributionId ?? 0, new(Reason, null), db, options, Clock, User, cache));
+        ActAsync(id, () => contributions.RestoreAsync(ContributionId ?? 0, new(Reason, null), User));
 
     public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
         ActAsync(id, () => syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()));

@@ -1,20 +1,17 @@
-using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
-using Forum.Data;
-using Forum.Web.Api;
+using Forum.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation queue: open reports, oldest first, each with its contribution and the buttons to hide it or dismiss the report.</summary>
-public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options, IOutputCacheStore cache)
+public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ReportService reports)
     : ForumPageModel(texts, languages, clock)
 {
-    public ReportsApi.ReportPage Queue { get; private set; } = new([], null);
+    public ReportPage Queue { get; private set; } = new([], null);
 
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
     [BindProperty] public long? ReportId { get; set; }
@@ -24,13 +21,13 @@ public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumC
     {
         try
         {
-            Queue = (await ReportsApi.ListReports(db, Clock, "open", Cursor, null)).Value!;
+            Queue = await reports.ListAsync("open", Cursor, null);
         }
         catch (ForumException e) when (e.Kind == FailureKind.Invalid)
         {
             // A cursor from an old bookmark: start again from the oldest report.
             Cursor = null;
-            Queue = (await ReportsApi.ListReports(db, Clock, "open", null, null)).Value!;
+            Queue = await reports.ListAsync("open", null, null);
         }
     }
 
@@ -42,7 +39,7 @@ public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumC
     {
         try
         {
-            await ReportsApi.ResolveReport(ReportId ?? 0, new ReportsApi.ResolveInput(action, Note), db, options, Clock, User, cache);
+            await reports.ResolveAsync(ReportId ?? 0, new ResolveInput(action, Note), User);
             return Redirect($"/{Culture}/moderation/reports");
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)

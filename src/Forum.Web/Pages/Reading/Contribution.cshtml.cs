@@ -1,29 +1,30 @@
 using System.Globalization;
-using Forum.Core;
-using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
-using Forum.Core.Phases;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Data.Accounts;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
+using Forum.Web.Contributions;
+using Forum.Web.Edits;
+using Forum.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Forum.Web.Pages.Reading;
 
 /// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate, report it or edit one's own version.</summary>
 public sealed class ContributionModel(
     Phases.PhaseService phases,
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, VersionText versionText, IOutputCacheStore cache,
-    Security.WriteLimiter limiter, Security.ReportLimiter reportLimiter, ForumOptions options)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
+    ContributionService contributions, EditService edits, ReportService reports)
     : ForumPageModel(texts, languages, clock)
 {
-    public ContributionsApi.ContributionView Contribution { get; private set; } = null!;
+    public ContributionView Contribution { get; private set; } = null!;
     public Phases.PhaseView Phase { get; private set; } = null!;
+
+    /// <summary>The stored contribution, which says what the reader may do with it.</summary>
+    private Core.Contributions.Contribution stored = null!;
 
     [BindProperty]
     public TextForm Reply { get; set; } = new();
@@ -41,18 +42,10 @@ public sealed class ContributionModel(
     public bool IsModerator => User.IsModerator();
 
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
-    public bool IsReturnedEdit(ContributionsApi.VersionView version) => Request.Method == "POST" && Edit.Language == version.Language;
+    public bool IsReturnedEdit(VersionView version) => Request.Method == "POST" && Edit.Language == version.Language;
 
     /// <summary>Until when the signed-in user may still edit this version of theirs; null when they may not.</summary>
-    public DateTimeOffset? EditableUntil(ContributionsApi.VersionView version)
-    {
-        if (options.EditWindowMinutes <= 0 || Contribution.Hidden is not null || User.Identity?.IsAuthenticated != true || version.Author.Id != User.Id())
-        {
-            return null;
-        }
-        var until = version.CreatedAt + TimeSpan.FromMinutes(options.EditWindowMinutes);
-        return until.UtcDateTime > Clock.UtcNow ? until : null;
-    }
+    public DateTimeOffset? EditableUntil(VersionView version) => edits.EditableUntil(stored, version.Language, User);
 
     /// <summary>"You can edit until 10:30 (25 minutes left)", in the page's language.</summary>
     public string EditUntilText(DateTimeOffset until) =>
@@ -74,25 +67,25 @@ public sealed class ContributionModel(
     public bool AlreadyReported { get; private set; }
 
     /// <summary>Signed-in readers may report what others wrote, once, while it is visible.</summary>
-    public bool CanReport => User.Identity?.IsAuthenticated == true && Contribution.Hidden is null && !AlreadyReported
-        && Contribution.Author.Id != User.Id();
+    public bool CanReport { get; private set; }
 
     public IEnumerable<string> ReportReasons => Core.Reports.Report.ReasonCodes.Keys;
 
-    /// <summary>Languages the contribution can still be translated into.</summary>
-    public IReadOnlyList<string> MissingLanguages => Languages.Except(Contribution.Languages).ToList();
+    /// <summary>Languages the contribution can be translated into now.</summary>
+    public IReadOnlyList<string> MissingLanguages => Languages.Where(l => stored.CanTranslate(Phase.State, l)).ToList();
 
-    public bool CanReply => Phase.State == PhaseState.Open && Contribution.ParentId is null && Contribution.Hidden is null;
+    public bool CanReply => stored.CanReply(Phase.State);
 
-    public bool CanTranslate => Phase.State != PhaseState.Scheduled && Contribution.Hidden is null && MissingLanguages.Count > 0;
+    public bool CanTranslate => MissingLanguages.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
         try
         {
-            Contribution = (await ContributionsApi.GetContribution(id, db, Clock, User)).Value!;
+            (Contribution, stored) = await contributions.ReadAsync(id, User);
             Phase = await phases.ReadAsync(Contribution.PhaseId, Culture, User);
-            AlreadyReported = User.Identity?.IsAuthenticated == true && await ReportsApi.AlreadyReportedAsync(db, id, User.Id());
+            AlreadyReported = User.Identity?.IsAuthenticated == true && await reports.AlreadyReportedAsync(id, User.Id());
+            CanReport = User.Identity?.IsAuthenticated == true && !AlreadyReported && Core.Reports.Report.CanFile(stored, User.Id());
             return Page();
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
@@ -105,7 +98,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
         {
-            var reply = (await ContributionsApi.PostReply(id, new ContributionsApi.VersionInput(Reply.Language, Reply.Title, Reply.Body), db, versionText, Clock, User, cache, limiter)).Value!;
+            var reply = await contributions.ReplyAsync(id, new VersionInput(Reply.Language, Reply.Title, Reply.Body), User);
             return $"/{Culture}/contributions/{id}#contribution-{reply.Id}";
         });
 
@@ -113,7 +106,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
-            await ContributionsApi.AddTranslation(id, new ContributionsApi.VersionInput(Translation.Language, Translation.Title, Translation.Body), db, versionText, Clock, User, cache, limiter);
+            await contributions.TranslateAsync(id, new VersionInput(Translation.Language, Translation.Title, Translation.Body), User);
             return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
@@ -121,8 +114,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostEditAsync(long id) =>
         SubmitAsync(id, "Edit", async () =>
         {
-            await EditsApi.EditVersion(id, Edit.Language ?? "", new EditsApi.VersionEdit(Edit.Title, Edit.Body, EditVersion),
-                db, versionText, options, Clock, User, cache, limiter);
+            await edits.EditAsync(id, Edit.Language ?? "", new VersionEdit(Edit.Title, Edit.Body, EditVersion), User);
             return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
@@ -130,7 +122,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostReportAsync(long id) =>
         SubmitAsync(id, "Reporting", async () =>
         {
-            await ReportsApi.FileReport(id, new ReportsApi.ReportInput(Reporting.Reason, Reporting.Comment, Culture), db, ForumLanguages, Clock, User, reportLimiter);
+            await reports.FileAsync(id, new ReportInput(Reporting.Reason, Reporting.Comment, Culture), User);
             return $"/{Culture}/contributions/{id}?reported=true#report";
         });
 
@@ -150,7 +142,7 @@ public sealed class ContributionModel(
         }
     }
 
-    public string VersionHeading(ContributionsApi.VersionView version) =>
+    public string VersionHeading(VersionView version) =>
         version.IsOriginal
             ? T("contribution.original-in", LanguageName(version.Language))
             : T("contribution.translation-in", LanguageName(version.Language), AuthorName(version.Author));

@@ -7,24 +7,23 @@ using Forum.Data;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
 using Forum.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Forum.Web.Contributions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Forum.Core.Contributions;
-using Forum.Data.Accounts;
 using Forum.Web.Accounts;
 
 namespace Forum.Web.Pages.Reading;
 
 /// <summary>A contribution in a list, with the page that formats it.</summary>
-public sealed record ContributionCard(ContributionsApi.ContributionSummary Contribution, ForumPageModel Page);
+public sealed record ContributionCard(ContributionSummary Contribution, ForumPageModel Page);
 
 /// <summary>A phase: its question, its statistics sentence, its published syntheses and its contributions, newest first.</summary>
 [OutputCache(PolicyName = Caching.ContributionListCache.PhasePagePolicyName)]
 public sealed class PhaseModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
-    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, VersionText versionText, IOutputCacheStore cache, Security.WriteLimiter limiter)
+    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, ContributionService contributions)
     : ForumPageModel(texts, languages, clock)
 {
     /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
@@ -36,9 +35,8 @@ public sealed class PhaseModel(
     {
         try
         {
-            var created = await ContributionsApi.PostContribution(id, new ContributionsApi.ContributionInput(Post.Language, Post.Title, Post.Body, null),
-                db, versionText, Clock, User, cache, limiter);
-            return Redirect($"/{Culture}/phases/{id}#contribution-{created.Value!.Id}");
+            var created = await contributions.PostAsync(id, new ContributionInput(Post.Language, Post.Title, Post.Body, null), User);
+            return Redirect($"/{Culture}/phases/{id}#contribution-{created.Id}");
         }
         catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
         {
@@ -52,7 +50,7 @@ public sealed class PhaseModel(
     public Phases.PhaseView Phase { get; private set; } = null!;
     public string Sentence { get; private set; } = "";
     public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
-    public ContributionsApi.ContributionPage Contributions { get; private set; } = new([], null);
+    public ContributionPage Contributions { get; private set; } = new([], null);
 
     /// <summary>The language filter, if any: only contributions readable in it.</summary>
     [BindProperty(SupportsGet = true)]
@@ -70,11 +68,7 @@ public sealed class PhaseModel(
             // An unknown filter is refused (400) rather than ignored: this page is cached per filter value.
             Language = ForumLanguages.Optional(Language, "language");
             Phase = await phases.ReadAsync(id, Culture, User);
-            var page = await ContributionsApi.ListContributions(id, db, ForumLanguages, Clock, User, Language, Culture, Cursor, null, "newest");
-            if (page.Result is Ok<ContributionsApi.ContributionPage> ok)
-            {
-                Contributions = ok.Value!;
-            }
+            Contributions = (await contributions.ListAsync(id, User, Language, Culture, Cursor, null, "newest"))!;
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
@@ -100,22 +94,26 @@ public sealed class PhaseModel(
         return Page();
     }
 
-    public bool IsOpen => Phase.State == PhaseState.Open;
+    /// <summary>Whether the phase takes contributions now.</summary>
+    public bool IsOpen => Contribution.CanStart(Phase.State);
+
+    /// <summary>The phase states in which the form stays open, for the live script to close it when the phase leaves them.</summary>
+    public string PostingStates => string.Join(" ", Enum.GetValues<PhaseState>().Where(Contribution.CanStart).Select(s => s.ToString().ToLowerInvariant()));
 
     /// <summary>One contribution as the list shows it, for the live script to insert when it is posted.</summary>
     public async Task<IActionResult> OnGetCardAsync(int id, long contributionId)
     {
         try
         {
-            var view = (await ContributionsApi.GetContribution(contributionId, db, Clock, User)).Value!;
+            var view = (await contributions.ReadAsync(contributionId, User)).View;
             if (view.PhaseId != id || view.ParentId is not null)
             {
                 return NotFound();
             }
             var shown = view.Versions.FirstOrDefault(v => v.Language == Culture) ?? view.Versions.First(v => v.IsOriginal);
-            var summary = new ContributionsApi.ContributionSummary(view.Id, view.PhaseId, view.ParentId, view.Author, view.OriginalLanguage, view.Languages,
+            var summary = new ContributionSummary(view.Id, view.PhaseId, view.ParentId, view.Author, view.OriginalLanguage, view.Languages,
                 view.Replies.Count, view.CreatedAt, view.Hidden is not null,
-                new ContributionsApi.ShownVersion(shown.Language, shown.IsOriginal, shown.Language != Culture, shown.Title, shown.BodyHtml));
+                new ShownVersion(shown.Language, shown.IsOriginal, shown.Language != Culture, shown.Title, shown.BodyHtml));
             return Partial("_Contribution", new ContributionCard(summary, this));
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)

@@ -10,6 +10,8 @@
     var culture = live.dataset.culture;
     var list = document.getElementById("contribution-list");
     var filter = new URLSearchParams(window.location.search).get("language");
+    // The states in which the phase takes contributions, as the server's rules say.
+    var postingStates = (live.dataset.postingStates || "").split(" ");
 
     var connection = new signalR.HubConnectionBuilder()
         .withUrl("/hubs/forum")
@@ -90,7 +92,7 @@
             state.className = "state " + message.state;
         }
         var form = document.getElementById("post-form");
-        if (message.state !== "open" && form) {
+        if (postingStates.indexOf(message.state) < 0 && form) {
             Array.prototype.forEach.call(form.elements, function (field) { field.disabled = true; });
             if (!document.getElementById("phase-closed-banner")) {
                 var banner = document.createElement("p");

@@ -1,0 +1,252 @@
+using System.Security.Claims;
+using Forum.Core;
+using Forum.Core.Audit;
+using Forum.Core.Contributions;
+using Forum.Core.Errors;
+using Forum.Core.Languages;
+using Forum.Core.Phases;
+using Forum.Core.Time;
+using Forum.Data;
+using Forum.Data.Accounts;
+using Forum.Web.Accounts;
+using Forum.Web.Api;
+using Forum.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Web.Contributions;
+
+/// <summary>
+/// Posting, replying, translating, reading and listing contributions, and the moderators' hide and restore.
+/// Hidden contributions are shown to the moderation team only (<see cref="Contribution.VisibleTo"/>).
+/// </summary>
+public sealed class ContributionService(
+    ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter)
+{
+    internal sealed record PageRow(Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions);
+
+    internal sealed record PageVersion(string Language, string? Title, string BodyHtml);
+
+    private delegate IAsyncEnumerable<PageRow> PageQuery(ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take);
+
+    // Compiled once per order and audience: the list is the hottest read, and EF would otherwise compare its expression tree on every request.
+    // No cursor is the cursor at the very end, so one query shape serves every page and keeps its index range.
+    private static readonly PageQuery NewestFirst = CompilePage(newestFirst: true, includeHidden: false);
+    private static readonly PageQuery NewestFirstWithHidden = CompilePage(newestFirst: true, includeHidden: true);
+    private static readonly PageQuery OldestFirst = CompilePage(newestFirst: false, includeHidden: false);
+    private static readonly PageQuery OldestFirstWithHidden = CompilePage(newestFirst: false, includeHidden: true);
+
+    private static PageQuery CompilePage(bool newestFirst, bool includeHidden)
+    {
+        var visible = Contribution.VisibleTo(includeHidden);
+        var query = newestFirst
+            ? EF.CompileAsyncQuery((ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take) =>
+                db.Contributions.AsNoTracking()
+                    .Where(c => c.PhaseId == phaseId && c.ParentId == null && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
+                    .Where(visible)
+                    .Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
+                    .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                    .Take(take)
+                    .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())))
+            : EF.CompileAsyncQuery((ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take) =>
+                db.Contributions.AsNoTracking()
+                    .Where(c => c.PhaseId == phaseId && c.ParentId == null && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
+                    .Where(visible)
+                    .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+                    .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                    .Take(take)
+                    .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
+        return new PageQuery(query);
+    }
+
+    /// <summary>Whether the phase's theme is published; null when there is no such phase.</summary>
+    private static readonly Func<ForumDbContext, int, Task<bool?>> PhaseIsPublished =
+        EF.CompileAsyncQuery((ForumDbContext db, int phaseId) =>
+            db.Phases.Where(p => p.Id == phaseId).Select(p => (bool?)p.Theme!.IsPublished).FirstOrDefault());
+
+    /// <summary>
+    /// Top-level contributions of a phase, paged by cursor; <paramref name="language"/> keeps those readable in it,
+    /// <paramref name="lang"/> is the language shown. Null when hidden ones are asked for by someone outside the moderation team.
+    /// </summary>
+    public async Task<ContributionPage?> ListAsync(
+        int phaseId, ClaimsPrincipal user, string? language, string? lang, string? cursor, int? limit, string? order, bool includeHidden = false)
+    {
+        var newestFirst = order is null || order.Equals("newest", StringComparison.OrdinalIgnoreCase)
+            || (order.Equals("oldest", StringComparison.OrdinalIgnoreCase)
+                ? false
+                : throw ForumException.Invalid("order", "paging.order-unknown", "order is 'newest' or 'oldest'."));
+        if (includeHidden && !user.IsModerator())
+        {
+            return null;
+        }
+        var size = InputRules.PageSize(limit);
+        language = languages.Optional(language, "language");
+        lang = languages.Optional(lang, "lang");
+        // The phase-readability rule, written here for the compiled query (see PhaseAccess).
+        if (await PhaseIsPublished(db, phaseId) is not { } published || (!published && !user.IsModerator()))
+        {
+            throw ForumException.NotFound("phase", phaseId);
+        }
+
+        var wanted = language is null ? null : "," + language + ",";
+        var (at, id) = cursor is not null ? Cursor.Decode(cursor)
+            : newestFirst ? (DateTime.MaxValue, long.MaxValue) : (DateTime.MinValue, long.MinValue);
+        var pageQuery = (newestFirst, includeHidden) switch
+        {
+            (true, false) => NewestFirst,
+            (true, true) => NewestFirstWithHidden,
+            (false, false) => OldestFirst,
+            (false, true) => OldestFirstWithHidden,
+        };
+        var rows = new List<PageRow>(size + 1);
+        await foreach (var row in pageQuery(db, phaseId, wanted, at, id, size + 1))
+        {
+            rows.Add(row);
+        }
+        var page = rows.Take(size).ToList();
+
+        var items = page.Select(row =>
+        {
+            var c = row.Contribution;
+            var picked = LocalizedText.Pick(row.Versions, v => v.Language, lang, c.OriginalLanguage);
+            return new ContributionSummary(c.Id, c.PhaseId, c.ParentId,
+                Author.Of(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName), row.AuthorDeleted, Authors.TextKey(c)),
+                c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
+                new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml));
+        }).ToList();
+        var next = rows.Count > size ? Cursor.Encode(page[^1].Contribution.CreatedAt, page[^1].Contribution.Id) : null;
+        return new ContributionPage(items, next);
+    }
+
+    /// <summary>A contribution with all its versions and the replies the reader may see.</summary>
+    public async Task<ContributionReading> ReadAsync(long id, ClaimsPrincipal user)
+    {
+        var moderator = user.IsModerator();
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking().Include(c => c.Versions), id, user);
+        var replies = await db.Contributions.AsNoTracking().Include(c => c.Versions)
+            .Where(c => c.ParentId == id)
+            .Where(Contribution.VisibleTo(moderator))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .ToListAsync();
+        var everyone = replies.Append(contribution).ToList();
+        var authors = await Authors.LoadAsync(db, everyone.SelectMany(c => c.Versions.Select(v => v.AuthorId).Append(c.AuthorId)));
+        return new ContributionReading(ToView(contribution, replies.Select(r => ToView(r, [], authors)).ToList(), authors), contribution);
+    }
+
+    /// <summary>A new contribution to an open phase, or with <see cref="ContributionInput.ReplyTo"/> a reply within that phase.</summary>
+    public async Task<ContributionView> PostAsync(int phaseId, ContributionInput input, ClaimsPrincipal user)
+    {
+        limiter.Check(user);
+        if (input.ReplyTo is { } parentId)
+        {
+            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), user);
+        }
+        var phase = await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        var now = clock.UtcNow;
+        var authorId = user.Id();
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: true, authorId, now);
+        var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
+        db.Contributions.Add(contribution);
+        await db.SaveChangesAsync();
+        return await ViewAsync(contribution);
+    }
+
+    public async Task<ContributionView> ReplyAsync(long id, VersionInput input, ClaimsPrincipal user)
+    {
+        limiter.Check(user);
+        return await ReplyAsync(id, null, input, user);
+    }
+
+    private async Task<ContributionView> ReplyAsync(long id, int? expectedPhaseId, VersionInput input, ClaimsPrincipal user)
+    {
+        // Readability first, the phase posted to and then the one answered, so that "another phase" tells nothing of a phase the caller may not see.
+        if (expectedPhaseId is { } phaseId)
+        {
+            await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        }
+        var (parent, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
+        if (expectedPhaseId is { } expected && parent.PhaseId != expected)
+        {
+            throw ForumException.Invalid("replyTo", "reply.other-phase",
+                $"Contribution {id} belongs to another phase; a reply stays in the phase of the contribution it answers.");
+        }
+        var now = clock.UtcNow;
+        var authorId = user.Id();
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
+        var reply = parent.Reply(phase.StateAt(now), authorId, original, now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Contributions.Add(reply);
+        await db.SaveChangesAsync();
+        // Counted with an atomic increment so that concurrent replies never overwrite each other's count.
+        await db.Contributions.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1));
+        await transaction.CommitAsync();
+        return await ViewAsync(reply);
+    }
+
+    /// <summary>A version in another language, while the phase is open or after it closed.</summary>
+    public async Task<ContributionView> TranslateAsync(long id, VersionInput input, ClaimsPrincipal user)
+    {
+        limiter.Check(user);
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
+            var now = clock.UtcNow;
+            var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
+            contribution.Translate(phase.StateAt(now), translation);
+            try
+            {
+                await db.SaveChangesAsync();
+                return await ViewAsync(contribution);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            {
+                // Another translation of the same contribution landed first: start again from what is stored now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public Task<ContributionView> HideAsync(long id, ModerationInput input, ClaimsPrincipal user) =>
+        ModerateAsync(id, input, user, "contribution.hide", (c, reason, now) => c.Hide(reason, user.Id(), now));
+
+    public Task<ContributionView> RestoreAsync(long id, ModerationInput input, ClaimsPrincipal user) =>
+        ModerateAsync(id, input, user, "contribution.restore", (c, _, _) => c.Restore());
+
+    private async Task<ContributionView> ModerateAsync(long id, ModerationInput input, ClaimsPrincipal user, string action, Action<Contribution, string, DateTime> change)
+    {
+        var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
+        var reason = InputRules.Reason(input.Reason, options);
+        InputRules.CheckVersion(contribution.ConcurrencyToken, input.Version, "contribution");
+        var now = clock.UtcNow;
+        change(contribution, reason, now);
+        db.AuditEntries.Add(AuditOf(phase, id, user.Id(), action, reason, now));
+        await db.SaveChangesAsync();
+        return await ViewAsync(contribution);
+    }
+
+    /// <summary>The audit entry of a moderator's action on a contribution.</summary>
+    internal static AuditEntry AuditOf(Phase phase, long contributionId, string actorId, string action, string? reason, DateTime now, string? details = null) => new()
+    {
+        At = now, ActorId = actorId, Action = action, ThemeId = phase.ThemeId, PhaseId = phase.Id, ContributionId = contributionId, Reason = reason, Details = details,
+    };
+
+    /// <summary>The contribution as the API answers after a change: its versions, no replies.</summary>
+    internal async Task<ContributionView> ViewAsync(Contribution contribution)
+    {
+        var authors = await Authors.LoadAsync(db, contribution.Versions.Select(v => v.AuthorId).Append(contribution.AuthorId));
+        return ToView(contribution, [], authors);
+    }
+
+    private ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, Authors authors) =>
+        new(c.Id, c.PhaseId, c.ParentId, authors.Of(c), c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
+            c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
+                .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors.Of(c, v),
+                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null))
+                .ToList(),
+            replies,
+            c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,
+            c.ConcurrencyToken);
+}
