@@ -96,7 +96,8 @@ public static class ForumProblems
     public static void CompleteAuthRefusal(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        if (problem.Extensions.ContainsKey("rule"))
+        // An answer that says something of its own (Identity's log-in "Failed", "LockedOut") keeps it.
+        if (problem.Extensions.ContainsKey("rule") || problem.Detail is not null)
         {
             return;
         }
