@@ -23,7 +23,13 @@ public sealed class ForumOptions
 
     public TextLimits Limits { get; set; } = new();
 
-    public RateLimits RateLimits { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Addresses (not networks) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed; loopback always is. Behind a proxy without it every reader shares the proxy's address.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>How long, from its writing, the author of a version may edit it; 0 turns editing off.</summary>
     [Range(0, 525_600)]
@@ -62,7 +68,7 @@ public sealed class TextLimits
 }
 
 /// <summary>How often people may write, per minute: enough for any real participant, not for a script.</summary>
-public sealed class RateLimits
+public sealed class RateLimitOptions
 {
     /// <summary>Contributions, replies and translations per user.</summary>
     [Range(1, 1_000_000)]

@@ -9,36 +9,38 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ForumDbContext"/> on the configured provider.</summary>
-    public static IServiceCollection AddForumDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    /// <summary>
+    /// Registers <see cref="ForumDbContext"/> on the provider the "Database" options name. Both providers' pools are
+    /// registered and the options, validated on start, pick one when a context is first asked for, so that
+    /// the section is read in one place only; the other pool is never used.
+    /// </summary>
+    public static IServiceCollection AddForumDatabase(this IServiceCollection services, string contentRoot)
     {
-        switch (options.Provider)
+        services.AddDbContextPool<SqliteForumDbContext>((sp, o) =>
         {
-            case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContextPool<ForumDbContext, SqliteForumDbContext>((sp, o) =>
-                    ConfigureSqlite(o, sqlite, options.SqliteSynchronous, SaveInterceptors(sp)));
-                break;
-            case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(options.ConnectionString))
-                {
-                    throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
-                }
-                services.AddDbContextPool<ForumDbContext, SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, options.ConnectionString, SaveInterceptors(sp)));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
-        }
+            var database = Configured(sp);
+            ConfigureSqlite(o, SqliteConnectionString(database.ConnectionString, contentRoot), database.SqliteSynchronous, SaveInterceptors(sp));
+        });
+        services.AddDbContextPool<SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, Configured(sp).ConnectionString!, SaveInterceptors(sp)));
+        services.AddScoped<ForumDbContext>(sp => Configured(sp).Provider switch
+        {
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteForumDbContext>(),
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerForumDbContext>(),
+            var unknown => throw new InvalidOperationException($"Unknown database provider '{unknown}'."),
+        });
         services.AddScoped<ISynthesisData>(sp => sp.GetRequiredService<ForumDbContext>());
         services.AddSingleton(sp => new StatisticsMaintainer(sp.GetRequiredService<ForumClock>(), sp.GetService<ForumEvents>));
         services.AddSingleton(sp => new ChangeEvents(sp.GetService<ForumEvents>));
         return services;
     }
+
+    private static DatabaseOptions Configured(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
     /// <summary>The statistics first: it commits the save's transaction, and only then are events raised.</summary>
     private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>

@@ -1,5 +1,4 @@
 using Forum.Web.Accounts;
-using Forum.Web.Api;
 using Forum.Web.Extensions;
 using Forum.Web.Live;
 using Forum.Web.Pages;
@@ -23,29 +22,14 @@ app.UseBrowserPackages();
 app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();
-app.UseDeletedAccountCheck();
+app.UseSecurityStampCheck();
 app.UseSameOriginCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
-
-app.MapOpenApi();
-app.MapCultureRoot();
-app.MapRazorPages();
-app.MapFeeds();
-app.MapForumApi();
-app.MapAccountsApi();
-app.MapPrivacyApi();
-app.MapThemesApi();
-app.MapPhasesApi();
-app.MapContributionsApi();
-app.MapEditsApi();
-app.MapReportsApi();
-app.MapStatisticsApi();
-app.MapSynthesesApi();
-app.MapExportsApi();
-app.MapDraftSummariesApi();
-app.MapHub<ForumHub>(ForumHub.Path);
+app.MapForumEndpoints();
 
 await app.InitializeForumDatabaseAsync();
 await app.RunAsync();
+// Lets WebApplicationFactory<Program> in the functional tests find the entry point.
+public partial class Program;

@@ -36,9 +36,13 @@ public class ForumException(FailureKind kind, string rule, string message, strin
     /// <summary>When a refused request may be tried again; set for <see cref="FailureKind.RateLimited"/>.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Whole seconds to wait, at least one: what the message says and what Retry-After carries.</summary>
+    public int? RetryAfterSeconds => RetryAfter is { } after ? WholeSeconds(after) : null;
+
+    private static int WholeSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public static ForumException RateLimited(TimeSpan retryAfter) =>
-        new(FailureKind.RateLimited, "rate.limited",
-            $"Too many requests in a short time: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.")
+        new(FailureKind.RateLimited, "rate.limited", $"Too many requests in a short time: try again in {WholeSeconds(retryAfter)} seconds.")
         { RetryAfter = retryAfter };
 
     public static ForumException StaleVersion(string what) =>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Forum.Web.Accounts;
 
 /// <summary>
@@ -9,10 +11,15 @@ public sealed class AccountOptions
     public const string SectionName = "Forum:Accounts";
 
     /// <summary>Wrong passwords in a row from one client address that lock that address out of the account.</summary>
+    [Range(1, 1_000)]
     public int MaxFailedLogins { get; set; } = 5;
 
     /// <summary>Wrong passwords from all addresses together that lock the account for everybody.</summary>
+    [Range(1, 1_000_000)]
     public int MaxFailedLoginsPerAccount { get; set; } = 100;
+
+    /// <summary>How long a lockout refuses every log-in, even with the right password.</summary>
+    [Range(1, 525_600)]
     public int LockoutMinutes { get; set; } = 15;
 }
 

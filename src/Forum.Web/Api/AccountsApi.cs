@@ -15,7 +15,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         // Register, log in (bearer token, or a cookie with ?useCookies=true), refresh: ASP.NET Core Identity's own endpoints.
-        app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimits.AccountPolicy)
+        app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(Security.RateLimitPolicies.AccountPolicy)
             .AddEndpointFilter<RequiredFieldsFilter>().AddEndpointFilter<IdentityProblemRules>().AddEndpointFilter<SingleUseRefreshTokens>()
             .MapIdentityApi<ForumUser>();
 
@@ -74,7 +74,7 @@ public static class AccountsApi
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current).Distinct());
-        // Tickets issued before carry the old stamp: DeletedAccountCheck refuses them from the next request on, so the new roles apply at once.
+        // Tickets issued before carry the old stamp: SecurityStampCheck refuses them from the next request on, so the new roles apply at once.
         await users.UpdateSecurityStampAsync(user);
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }

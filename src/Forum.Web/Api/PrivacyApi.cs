@@ -18,7 +18,7 @@ public static class PrivacyApi
             .WithSummary("Everything the forum holds about you, as a JSON file: profile, contributions with all versions, translations, earlier texts, reports, synthesis texts, moderation actions.")
             .RequireAuthorization(Policies.Participant)
             // A whole account's history is a heavy read: as few a minute per address as log-ins.
-            .RequireRateLimiting(Security.RateLimits.AccountPolicy);
+            .RequireRateLimiting(Security.RateLimitPolicies.AccountPolicy);
         account.MapDelete("/", DeleteAccount).WithName("DeleteMyAccount")
             .WithSummary("Delete your account (your password in the body). Contributions stay as by a deleted user, or are removed, as the forum is configured.")
             .RequireAuthorization(Policies.Participant);

@@ -29,14 +29,19 @@ public static class ContributionListCache
 
     public static string PhaseTag(int phaseId) => $"phase-{phaseId}-contributions";
 
-    public static IServiceCollection AddContributionListCache(this IServiceCollection services, TimeSpan duration) =>
-        services.AddOutputCache(options =>
+    public static IServiceCollection AddContributionListCache(this IServiceCollection services)
+    {
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<Core.ForumOptions>((options, forum) =>
         {
             // "closes in 3 days" may lag by the cache's duration at most; every change of the phase evicts it at once.
+            var duration = TimeSpan.FromSeconds(forum.ListCacheSeconds);
             options.AddPolicy(PolicyName, policy => Configure<ApiListPolicy>(policy, duration, ApiQueryKeys));
             options.AddPolicy(PhasePagePolicyName, policy => Configure<PhasePagePolicy>(policy, duration, PageQueryKeys));
             options.AddPolicy(FeedPolicyName, policy => Configure<FeedPolicy>(policy, duration, []));
         });
+        return services;
+    }
 
     private static void Configure<TPolicy>(OutputCachePolicyBuilder policy, TimeSpan duration, string[] queryKeys)
         where TPolicy : IOutputCachePolicy

@@ -68,7 +68,7 @@ public sealed class ForumHub(ForumDbContext db, LiveConnections connections, IOp
             return false;
         }
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DeletedAt, u.SecurityStamp }).FirstOrDefaultAsync();
-        if (account is null || !DeletedAccountCheck.IsCurrent(user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), account.DeletedAt, account.SecurityStamp))
+        if (account is null || !SecurityStampCheck.IsCurrent(user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), account.DeletedAt, account.SecurityStamp))
         {
             return null;
         }

@@ -80,7 +80,7 @@ public sealed class LiveAccessSweep(LiveConnections connections, IHubContext<For
         foreach (var connection in live)
         {
             if (connection.ExpiresAt <= now || (connection.UserId is { } userId
-                && !(accounts.TryGetValue(userId, out var account) && DeletedAccountCheck.IsCurrent(connection.Stamp, account.DeletedAt, account.SecurityStamp))))
+                && !(accounts.TryGetValue(userId, out var account) && SecurityStampCheck.IsCurrent(connection.Stamp, account.DeletedAt, account.SecurityStamp))))
             {
                 // The page reconnects (phase-live.js) with what the browser holds now, and watches again under today's rules.
                 connection.Context.Abort();

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
+using Forum.Web.Errors;
 using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +32,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string LanguageName(string code) => texts.Get(Culture, $"language.{code}");
 
     /// <summary>A refused input in the page's language: error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.</summary>
-    public string ErrorText(Core.Errors.ForumException error) =>
+    public string ErrorText(ForumException error) =>
         (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
         ?? texts.Find(Culture, $"error.{error.Rule}")
         ?? error.Message;
@@ -42,20 +44,31 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     public string Duration(DateTimeOffset instant) =>
         (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
 
-    /// <summary>Answers a refused form with the status the API would use (400, 403, 409, 429 with Retry-After), the page showing why.</summary>
-    protected void RefusedWith(Core.Errors.ForumException error)
+    /// <summary>Answers a refused form with the status the API would use (400, 403, 404, 409, 429 with Retry-After), the page showing why.</summary>
+    protected void RefusedWith(ForumException error) => ForumProblems.SetStatus(Response, error);
+
+    /// <summary>
+    /// Runs a form's use case and answers what it returns (a redirect, mostly). A broken rule instead answers the
+    /// status the API would, and shows the page again (<paramref name="showAgain"/>) with the reason in the page's
+    /// language under the form's name, or beside the input at fault when the form shows one for that field
+    /// (<paramref name="fields"/>: "title" puts it on "{form}.Title"). The bound form keeps what was typed.
+    /// </summary>
+    /// <param name="form">The form's name in the model state ("Post", "Input.Password"); empty for the page as a whole.</param>
+    protected async Task<IActionResult> SubmitFormAsync(
+        string form, Func<Task<IActionResult>> submit, Func<Task<IActionResult>> showAgain, params string[] fields)
     {
-        Response.StatusCode = error.Kind switch
+        try
         {
-            Core.Errors.FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
-            Core.Errors.FailureKind.Conflict => StatusCodes.Status409Conflict,
-            Core.Errors.FailureKind.NotFound => StatusCodes.Status404NotFound,
-            Core.Errors.FailureKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        };
-        if (error.RetryAfter is { } retryAfter)
+            return await submit();
+        }
+        catch (ForumException error)
         {
-            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RefusedWith(error);
+            var key = error.Field is { Length: > 0 } field && fields.Contains(field)
+                ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
+                : form;
+            ModelState.AddModelError(key, ErrorText(error));
+            return await showAgain();
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
@@ -46,21 +45,15 @@ public sealed class IndexModel(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync();
         }
-        try
+        return await SubmitFormAsync("Input.Password", async () =>
         {
             await erasure.DeleteAsync(User.Id(), Input.Password);
-        }
-        catch (ForumException error)
-        {
-            ModelState.AddModelError("Input.Password", ErrorText(error));
-            RefusedWith(error);
-            return await ShowAsync();
-        }
-        await signIn.SignOutAsync();
-        // This very answer already reads as signed out.
-        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
-        Deleted = true;
-        return Page();
+            await signIn.SignOutAsync();
+            // This very answer already reads as signed out.
+            HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
+            Deleted = true;
+            return Page();
+        }, ShowAsync);
     }
 
     private async Task<IActionResult> ShowAsync()

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Account;
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountPolicy)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimitPolicies.AccountPolicy)]
 public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClock clock, SignInManager<ForumUser> signIn) : ForumPageModel(texts, languages, clock)
 {
     public sealed class Form

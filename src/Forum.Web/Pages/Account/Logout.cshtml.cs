@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Account;
 
-/// <summary>Logging out is a form post (with antiforgery), never a link a third party could make someone follow.</summary>
 /// <summary>
-/// Logging out ends the session on the server too: a new security stamp makes DeletedAccountCheck refuse
+/// Logging out is a form post (with antiforgery), never a link a third party could make someone follow.
+/// It ends the session on the server too: a new security stamp makes SecurityStampCheck refuse
 /// every cookie and token issued before, so a copied cookie dies with the session (ADR 0007). It logs
 /// the person out of their other devices as well, which is the price of keeping no session store.
 /// </summary>

@@ -14,7 +14,7 @@ namespace Forum.Web.Pages.Account;
 /// Registration answers the same whether the address is new or already has an account (ADR 0007):
 /// both go on to the log-in page, nobody is signed in here, and an existing account is left untouched.
 /// </summary>
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountPolicy)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimitPolicies.AccountPolicy)]
 public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, IOptions<IdentityOptions> identity)
     : ForumPageModel(texts, languages, clock)
 {

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Forum.Web.Accounts;
 
 /// <summary>
-/// Bearer tokens are checked only for their signature and lifetime, and cookies re-check the security
-/// stamp only every half hour: a deleted account's tokens and cookies would keep working until then.
-/// Every signed-in request therefore looks the account up (one primary-key read) and is treated as
-/// anonymous when the account is deleted or gone, or when its security stamp changed since the ticket
-/// was issued (roles withdrawn, password changed): a demoted moderator loses the queue at once.
+/// Checks on every signed-in request that the ticket (bearer token or cookie) still speaks for its account:
+/// the account exists, is not deleted, and has the security stamp the ticket was issued with. Otherwise the
+/// request is treated as anonymous. Bearer tokens are checked only for their signature and lifetime, and
+/// cookies re-check the stamp only every half hour: without this a withdrawn role, a changed password, a
+/// log-out or a deleted account would leave old tickets working until then. One primary-key read a request.
 /// </summary>
-public sealed class DeletedAccountCheck(ForumDbContext db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+public sealed class SecurityStampCheck(ForumDbContext db, IOptions<IdentityOptions> identity) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -35,13 +35,13 @@ public sealed class DeletedAccountCheck(ForumDbContext db, IOptions<IdentityOpti
         deletedAt is null && (ticketStamp is null || ticketStamp == accountStamp);
 }
 
-public static class DeletedAccountCheckExtensions
+public static class SecurityStampCheckExtensions
 {
     /// <summary>
-    /// After authentication: a ticket whose account <see cref="DeletedAccountCheck"/> refused counts as
+    /// After authentication: a ticket whose account <see cref="SecurityStampCheck"/> refused counts as
     /// no ticket at all, so that protected endpoints answer 401 (sign in), not 403 (not allowed).
     /// </summary>
-    public static IApplicationBuilder UseDeletedAccountCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityStampCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.Features.Get<IAuthenticateResultFeature>() is { AuthenticateResult.Succeeded: true } feature
             && context.User.Identity?.IsAuthenticated != true)

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Web.Accounts;
-using Microsoft.AspNetCore.Mvc;
+using Forum.Web.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Security;
@@ -44,7 +44,8 @@ public sealed class WriteLimiter(ForumOptions options) : UserLimiter(options.Rat
 /// <summary>Reports per user, apart from writing: reporting a wave of spam must not stop someone from posting.</summary>
 public sealed class ReportLimiter(ForumOptions options) : UserLimiter(options.RateLimits.ReportsPerMinute);
 
-public static class RateLimits
+/// <summary>The per-address limits of ASP.NET Core's rate limiter, the per-user limiters, and the answer past a limit.</summary>
+public static class RateLimitPolicies
 {
     public const string AccountPolicy = "accounts";
 
@@ -57,38 +58,29 @@ public static class RateLimits
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
 
-    public static IServiceCollection AddForumRateLimits(this IServiceCollection services, ForumOptions options)
+    public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<WriteLimiter>();
         services.AddSingleton<ReportLimiter>();
-        return services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions>((limiter, options) =>
         {
+            var limits = options.RateLimits;
             // Reading is never limited here (the output cache carries it); anything else counts against the sender's address.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reading")
-                    : PerAddress(context, options.RateLimits.WritesPerAddressPerMinute));
+                    : PerAddress(context, limits.WritesPerAddressPerMinute));
             // Attempts count (form posts, API calls); showing the log-in or registration form does not, or reading it would lock people out.
             limiter.AddPolicy(AccountPolicy, context => IsPageView(context)
                 ? RateLimitPartition.GetNoLimiter("page-view")
-                : PerAddress(context, options.RateLimits.AccountAttemptsPerMinute));
-            limiter.OnRejected = async (context, cancellation) =>
+                : PerAddress(context, limits.AccountAttemptsPerMinute));
+            limiter.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                var error = ForumException.RateLimited(retryAfter);
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = error.Message,
-                        Type = $"urn:forum:rule:{error.Rule}", Extensions = { ["rule"] = error.Rule },
-                    },
-                });
+                await ForumProblems.WriteAsync(context.HttpContext, ForumException.RateLimited(retryAfter));
             };
         });
+        return services;
     }
 }
