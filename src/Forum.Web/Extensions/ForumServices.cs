@@ -40,7 +40,7 @@ public static class ForumServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ForumOptions>>().Value);
-        services.AddSingleton(sp => new ForumLanguages(sp.GetRequiredService<ForumOptions>().Languages));
+        services.AddSingleton(sp => new ForumLanguages(sp.GetRequiredService<ForumOptions>().Languages, sp.GetRequiredService<ForumOptions>().Cultures));
         services.AddSingleton(sp => new ForumClock(
             sp.GetRequiredService<TimeProvider>(),
             ForumClock.FindZone(sp.GetRequiredService<ForumOptions>().TimeZone)));
