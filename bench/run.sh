@@ -3,6 +3,7 @@
 # Results go to bench/results/ (latest.txt, server.log). Arguments go to the benchmark, e.g. a quick smoke run:
 #   bench/run.sh --contributions 2000 --draft-contributions 500 --seconds 2 --warmup 1 --server-warmup 3
 # or only the rendering of the pathological Markdown corpus (no server): bench/run.sh --markdown
+# or only the draft summarizer on 10,000 generated contributions, in process (no server): bench/run.sh --summarizer
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

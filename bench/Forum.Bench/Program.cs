@@ -16,6 +16,11 @@ if (args.Contains("--markdown"))
 {
     return MarkdownBench.Run(Console.Out);
 }
+if (args.Contains("--summarizer"))
+{
+    var count = Array.IndexOf(args, "--draft-contributions") is var at and >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10_000;
+    return SummarizerBench.Run(count, Console.Out);
+}
 var o = BenchOptions.Parse(args);
 // Other processes on the machine take cores from both the server and this program: shown in the results.
 var loadAtStart = LoadAverage();

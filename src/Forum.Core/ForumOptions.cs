@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Forum.Core.Languages;
 
 namespace Forum.Core;
 
 /// <summary>Forum-wide settings, bound from the "Forum" configuration section and validated on start.</summary>
-public sealed class ForumOptions
+public sealed class ForumOptions : IValidatableObject
 {
     public const string SectionName = "Forum";
 
@@ -16,6 +17,12 @@ public sealed class ForumOptions
     /// <summary>Language codes texts may be written in; the first is the forum's default.</summary>
     [MinLength(1)]
     public List<string> Languages { get; set; } = ["en", "fr", "es"];
+
+    /// <summary>
+    /// The culture that writes dates and numbers on each language's pages ("en": "en-GB", a 24-hour clock);
+    /// a language not named here uses its own usual culture. Set keys are added to these defaults.
+    /// </summary>
+    public Dictionary<string, string> Cultures { get; set; } = new() { ["en"] = "en-GB", ["fr"] = "fr-FR", ["es"] = "es-ES" };
 
     /// <summary>IANA (or Windows) time zone in which phase dates are entered and shown.</summary>
     [Required]
@@ -49,6 +56,14 @@ public sealed class ForumOptions
     /// </summary>
     [Range(100, 1_000_000)]
     public int SummaryMaxContributions { get; set; } = 20_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ForumLanguages.CultureProblem(Cultures) is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(Cultures)]);
+        }
+    }
 }
 
 /// <summary>Size limits on user text, in characters. The reference forum has 44,000-character reports.</summary>

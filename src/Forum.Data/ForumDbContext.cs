@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Forum.Core.Audit;
 using Forum.Core.Contributions;
 using Forum.Core.Phases;
@@ -7,6 +8,7 @@ using Forum.Data.Accounts;
 using Forum.Synthesis;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Forum.Data;
 
@@ -30,14 +32,21 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
 
     DbContext ISynthesisData.Db => this;
 
-    // Same rule as ForumUser.PublicName, written so that EF can translate it into the query.
-    IQueryable<AuthorName> ISynthesisData.AuthorNames =>
-        Users.Select(u => new AuthorName
-        {
-            Id = u.Id,
-            Name = u.DisplayName != null && u.DisplayName.Trim() != "" ? u.DisplayName
-                : u.UserName!.Contains("@") ? u.UserName.Substring(0, u.UserName.IndexOf("@")) : u.UserName ?? "",
-        });
+    IQueryable<AuthorName> ISynthesisData.AuthorNames => Users.Select(AuthorNameOfUser);
+
+    /// <summary>u => new AuthorName { Id = u.Id, Name = ForumUser.PublicNameRule(u.DisplayName, u.UserName) }, for EF to translate.</summary>
+    private static readonly Expression<Func<ForumUser, AuthorName>> AuthorNameOfUser = AuthorNameQuery();
+
+    private static Expression<Func<ForumUser, AuthorName>> AuthorNameQuery()
+    {
+        var user = Expression.Parameter(typeof(ForumUser), "u");
+        var rule = ForumUser.PublicNameRule;
+        var name = new ReplacingExpressionVisitor(rule.Parameters.ToArray(),
+            [Expression.Property(user, nameof(ForumUser.DisplayName)), Expression.Property(user, nameof(ForumUser.UserName))]).Visit(rule.Body);
+        return Expression.Lambda<Func<ForumUser, AuthorName>>(Expression.MemberInit(Expression.New(typeof(AuthorName)),
+            Expression.Bind(typeof(AuthorName).GetProperty(nameof(AuthorName.Id))!, Expression.Property(user, nameof(ForumUser.Id))),
+            Expression.Bind(typeof(AuthorName).GetProperty(nameof(AuthorName.Name))!, name)), user);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Forum.Core.Errors;
 
 namespace Forum.Core.Languages;
@@ -6,8 +7,10 @@ namespace Forum.Core.Languages;
 public sealed class ForumLanguages
 {
     private readonly HashSet<string> _codes;
+    private readonly Dictionary<string, CultureInfo> _cultures;
 
-    public ForumLanguages(IEnumerable<string> codes)
+    /// <param name="cultures">The culture that formats each language's pages (ForumOptions.Cultures); checked by <see cref="CultureProblem"/>.</param>
+    public ForumLanguages(IEnumerable<string> codes, IReadOnlyDictionary<string, string>? cultures = null)
     {
         Codes = codes.Select(c => c.Trim().ToLowerInvariant()).Distinct().ToArray();
         if (Codes.Count == 0)
@@ -15,6 +18,37 @@ public sealed class ForumLanguages
             throw new ArgumentException("A forum needs at least one language.", nameof(codes));
         }
         _codes = new HashSet<string>(Codes, StringComparer.Ordinal);
+        _cultures = Codes.ToDictionary(c => c, c => cultures?.GetValueOrDefault(c) is { } name
+            ? CultureInfo.GetCultureInfo(name, predefinedOnly: true)
+            : CultureInfo.GetCultureInfo(CultureInfo.CreateSpecificCulture(c).Name));
+    }
+
+    /// <summary>The culture that writes dates, times and numbers on the pages of a forum language.</summary>
+    public CultureInfo CultureOf(string code) => _cultures[code];
+
+    /// <summary>
+    /// Why a setting of language → culture cannot be used, or null: a culture must exist and speak its key's
+    /// language ("en": "fr-FR" would write English pages with French dates).
+    /// </summary>
+    public static string? CultureProblem(IReadOnlyDictionary<string, string> cultures)
+    {
+        foreach (var (code, name) in cultures)
+        {
+            CultureInfo culture;
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+                return $"Forum:Cultures:{code} is '{name}', which is not a known culture: use a name such as en-GB.";
+            }
+            if (!string.Equals(culture.TwoLetterISOLanguageName, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"Forum:Cultures:{code} is '{name}', a culture of another language than '{code}'.";
+            }
+        }
+        return null;
     }
 
     public IReadOnlyList<string> Codes { get; }

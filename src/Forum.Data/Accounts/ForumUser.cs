@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 
 namespace Forum.Data.Accounts;
@@ -19,8 +20,18 @@ public class ForumUser : IdentityUser
     /// </summary>
     public DateTime? DeletedAt { get; set; }
 
+    /// <summary>
+    /// The name shown for an account: its display name, else its user name (its e-mail address) up to the '@'.
+    /// One expression, so that a query can translate it (exports join it) and the code can run it.
+    /// </summary>
+    public static readonly Expression<Func<string?, string?, string>> PublicNameRule = (displayName, userName) =>
+        !string.IsNullOrWhiteSpace(displayName) ? displayName
+        : userName == null ? ""
+        : userName.Contains("@") ? userName.Substring(0, userName.IndexOf("@")) : userName;
+
+    private static readonly Func<string?, string?, string> CompiledPublicName = PublicNameRule.Compile();
+
     public string PublicName => PublicNameOf(DisplayName, UserName);
 
-    public static string PublicNameOf(string? displayName, string? userName) =>
-        !string.IsNullOrWhiteSpace(displayName) ? displayName : (userName ?? "").Split('@')[0];
+    public static string PublicNameOf(string? displayName, string? userName) => CompiledPublicName(displayName, userName);
 }

@@ -1,5 +1,6 @@
 using Forum.Core.Contributions;
 using Forum.Core.Phases;
+using Forum.Core.Storage;
 using Forum.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,11 +14,11 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasOne<Phase>().WithMany().HasForeignKey(c => c.PhaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contribution>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(c => c.AuthorId).HasMaxLength(Limits.UserId);
-        builder.Property(c => c.HiddenById).HasMaxLength(Limits.UserId);
-        builder.Property(c => c.OriginalLanguage).HasMaxLength(Limits.Language);
-        builder.Property(c => c.Languages).HasMaxLength(Limits.Combination);
-        builder.Property(c => c.HiddenReason).HasMaxLength(Limits.Reason);
+        builder.Property(c => c.AuthorId).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(c => c.HiddenById).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(c => c.OriginalLanguage).HasMaxLength(ColumnLimits.Language);
+        builder.Property(c => c.Languages).HasMaxLength(ColumnLimits.Combination);
+        builder.Property(c => c.HiddenReason).HasMaxLength(ColumnLimits.Reason);
         builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(c => c.LanguageCodes);
         builder.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ContributionId);
@@ -33,9 +34,9 @@ internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ContributionVersion> builder)
     {
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(v => v.AuthorId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(v => v.AuthorId).HasMaxLength(Limits.UserId);
-        builder.Property(v => v.Language).HasMaxLength(Limits.Language);
-        builder.Property(v => v.Title).HasMaxLength(Limits.Title);
+        builder.Property(v => v.AuthorId).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(v => v.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(v => v.Title).HasMaxLength(ColumnLimits.Title);
         // At most one version per language is a storage guarantee, not only a check in code.
         builder.HasIndex(v => new { v.ContributionId, v.Language }).IsUnique();
     }
@@ -47,8 +48,8 @@ internal sealed class VersionRevisionConfiguration : IEntityTypeConfiguration<Ve
     {
         builder.HasOne<ContributionVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(r => r.WrittenById).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.WrittenById).HasMaxLength(Limits.UserId);
-        builder.Property(r => r.Title).HasMaxLength(Limits.Title);
+        builder.Property(r => r.WrittenById).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(r => r.Title).HasMaxLength(ColumnLimits.Title);
         // A version's history is read in the order it was written.
         builder.HasIndex(r => new { r.VersionId, r.WrittenAt });
     }

@@ -1,4 +1,5 @@
 using Forum.Core.Phases;
+using Forum.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
     {
         builder.HasIndex(p => new { p.ThemeId, p.Number }).IsUnique();
         builder.HasIndex(p => new { p.ThemeId, p.OpensAt });
-        builder.Property(p => p.OriginalLanguage).HasMaxLength(Limits.Language);
+        builder.Property(p => p.OriginalLanguage).HasMaxLength(ColumnLimits.Language);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(p => p.Schedule);
         builder.HasMany(p => p.Texts).WithOne().HasForeignKey(t => t.PhaseId);
@@ -22,8 +23,8 @@ internal sealed class PhaseTextConfiguration : IEntityTypeConfiguration<PhaseTex
     public void Configure(EntityTypeBuilder<PhaseText> builder)
     {
         builder.HasKey(t => new { t.PhaseId, t.Language });
-        builder.Property(t => t.Language).HasMaxLength(Limits.Language);
-        builder.Property(t => t.Title).HasMaxLength(Limits.Title);
-        builder.Property(t => t.Question).HasMaxLength(Limits.Question);
+        builder.Property(t => t.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(t => t.Title).HasMaxLength(ColumnLimits.Title);
+        builder.Property(t => t.Question).HasMaxLength(ColumnLimits.Question);
     }
 }

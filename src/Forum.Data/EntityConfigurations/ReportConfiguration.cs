@@ -1,5 +1,6 @@
 using Forum.Core.Contributions;
 using Forum.Core.Reports;
+using Forum.Core.Storage;
 using Forum.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,14 +13,14 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     {
         builder.HasOne<Contribution>().WithMany().HasForeignKey(r => r.ContributionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.ReporterId).HasMaxLength(Limits.UserId);
-        builder.Property(r => r.ResolvedById).HasMaxLength(Limits.UserId);
-        builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(Limits.Status);
+        builder.Property(r => r.ReporterId).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(r => r.ResolvedById).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(ColumnLimits.Status);
         // Resolving writes only where the report is still open, so two moderators never both resolve it.
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(Limits.Status).IsConcurrencyToken();
-        builder.Property(r => r.Comment).HasMaxLength(Limits.Reason);
-        builder.Property(r => r.Language).HasMaxLength(Limits.Language);
-        builder.Property(r => r.ResolutionNote).HasMaxLength(Limits.Reason);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(ColumnLimits.Status).IsConcurrencyToken();
+        builder.Property(r => r.Comment).HasMaxLength(ColumnLimits.Reason);
+        builder.Property(r => r.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(r => r.ResolutionNote).HasMaxLength(ColumnLimits.Reason);
         builder.Ignore(r => r.ReasonCode);
 
         // One report per reporter per contribution, guaranteed by the store.

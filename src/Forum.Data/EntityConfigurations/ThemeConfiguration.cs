@@ -1,3 +1,4 @@
+using Forum.Core.Storage;
 using Forum.Core.Themes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,10 +9,10 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
 {
     public void Configure(EntityTypeBuilder<Theme> builder)
     {
-        builder.Property(t => t.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(t => t.Slug).HasMaxLength(ColumnLimits.Slug);
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.HasIndex(t => new { t.IsPublished, t.Position });
-        builder.Property(t => t.OriginalLanguage).HasMaxLength(Limits.Language);
+        builder.Property(t => t.OriginalLanguage).HasMaxLength(ColumnLimits.Language);
         builder.Property(t => t.ConcurrencyToken).IsConcurrencyToken();
         builder.HasMany(t => t.Texts).WithOne().HasForeignKey(t => t.ThemeId);
         builder.HasMany(t => t.Phases).WithOne(p => p.Theme).HasForeignKey(p => p.ThemeId);
@@ -23,8 +24,8 @@ internal sealed class ThemeTextConfiguration : IEntityTypeConfiguration<ThemeTex
     public void Configure(EntityTypeBuilder<ThemeText> builder)
     {
         builder.HasKey(t => new { t.ThemeId, t.Language });
-        builder.Property(t => t.Language).HasMaxLength(Limits.Language);
-        builder.Property(t => t.Title).HasMaxLength(Limits.Title);
-        builder.Property(t => t.Description).HasMaxLength(Limits.Description);
+        builder.Property(t => t.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(t => t.Title).HasMaxLength(ColumnLimits.Title);
+        builder.Property(t => t.Description).HasMaxLength(ColumnLimits.Description);
     }
 }

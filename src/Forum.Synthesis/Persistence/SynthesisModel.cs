@@ -1,4 +1,5 @@
 using Forum.Core.Phases;
+using Forum.Core.Storage;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Summaries;
 using Forum.Synthesis.Syntheses;
@@ -8,15 +9,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Forum.Synthesis.Persistence;
 
 /// <summary>Storage of this module's tables; the data project applies these configurations to the forum's database.</summary>
-internal static class Columns
-{
-    public const int Language = 8;
-    public const int Kind = 16;
-    public const int Item = 64;
-    public const int UserId = 450;
-    public const int Title = 400;
-}
-
 internal sealed class StatisticTallyConfiguration : IEntityTypeConfiguration<StatisticTally>
 {
     public void Configure(EntityTypeBuilder<StatisticTally> builder)
@@ -24,8 +16,8 @@ internal sealed class StatisticTallyConfiguration : IEntityTypeConfiguration<Sta
         builder.ToTable("StatisticTallies");
         // The key is the read path: all rows of one phase or theme in one index range.
         builder.HasKey(t => new { t.Scope, t.ScopeId, t.Kind, t.Item });
-        builder.Property(t => t.Kind).HasMaxLength(Columns.Kind);
-        builder.Property(t => t.Item).HasMaxLength(Columns.Item);
+        builder.Property(t => t.Kind).HasMaxLength(ColumnLimits.Kind);
+        builder.Property(t => t.Item).HasMaxLength(ColumnLimits.Item);
     }
 }
 
@@ -35,7 +27,7 @@ internal sealed class ContributorTallyConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("ContributorTallies");
         builder.HasKey(t => new { t.Scope, t.ScopeId, t.AuthorId });
-        builder.Property(t => t.AuthorId).HasMaxLength(Columns.UserId);
+        builder.Property(t => t.AuthorId).HasMaxLength(ColumnLimits.UserId);
     }
 }
 
@@ -46,9 +38,9 @@ internal sealed class PhaseSynthesisConfiguration : IEntityTypeConfiguration<Pha
         builder.ToTable("Syntheses");
         builder.HasOne<Phase>().WithMany().HasForeignKey(s => s.PhaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PhaseId, s.Number }).IsUnique();
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(Columns.Kind);
-        builder.Property(s => s.CreatedById).HasMaxLength(Columns.UserId);
-        builder.Property(s => s.PublishedById).HasMaxLength(Columns.UserId);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(ColumnLimits.Kind);
+        builder.Property(s => s.CreatedById).HasMaxLength(ColumnLimits.UserId);
+        builder.Property(s => s.PublishedById).HasMaxLength(ColumnLimits.UserId);
         builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(s => s.Languages);
         builder.HasMany(s => s.Versions).WithOne().HasForeignKey(v => v.SynthesisId);
@@ -62,9 +54,9 @@ internal sealed class SynthesisVersionConfiguration : IEntityTypeConfiguration<S
     {
         builder.ToTable("SynthesisVersions");
         builder.HasIndex(v => new { v.SynthesisId, v.Language }).IsUnique();
-        builder.Property(v => v.Language).HasMaxLength(Columns.Language);
-        builder.Property(v => v.Title).HasMaxLength(Columns.Title);
-        builder.Property(v => v.UpdatedById).HasMaxLength(Columns.UserId);
+        builder.Property(v => v.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(v => v.Title).HasMaxLength(ColumnLimits.Title);
+        builder.Property(v => v.UpdatedById).HasMaxLength(ColumnLimits.UserId);
     }
 }
 
@@ -74,9 +66,9 @@ internal sealed class SynthesisRevisionConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("SynthesisRevisions");
         builder.HasIndex(r => new { r.SynthesisId, r.Language, r.Edition }).IsUnique();
-        builder.Property(r => r.Language).HasMaxLength(Columns.Language);
-        builder.Property(r => r.Title).HasMaxLength(Columns.Title);
-        builder.Property(r => r.EditedById).HasMaxLength(Columns.UserId);
+        builder.Property(r => r.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(r => r.Title).HasMaxLength(ColumnLimits.Title);
+        builder.Property(r => r.EditedById).HasMaxLength(ColumnLimits.UserId);
     }
 }
 
@@ -87,6 +79,6 @@ internal sealed class DraftSummaryConfiguration : IEntityTypeConfiguration<Draft
         builder.ToTable("DraftSummaries");
         builder.HasKey(d => new { d.PhaseId, d.Language });
         builder.HasOne<Phase>().WithMany().HasForeignKey(d => d.PhaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(d => d.Language).HasMaxLength(Columns.Language);
+        builder.Property(d => d.Language).HasMaxLength(ColumnLimits.Language);
     }
 }

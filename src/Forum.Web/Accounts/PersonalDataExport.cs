@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Forum.Core.Audit;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
@@ -18,7 +17,7 @@ namespace Forum.Web.Accounts;
 /// </summary>
 public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
 {
-    private const int FlushEvery = 200;
+    private const int FlushAtBytes = 64 * 1024;
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -44,7 +43,6 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
                             select new VersionRow(c.Id, c.PhaseId, c.ParentId, c.CreatedAt, c.OriginalLanguage, c.Languages, c.IsHidden,
                                 v.Language, v.Title, v.Body, v.AuthorId, v.CreatedAt, v.UpdatedAt);
         long? current = null;
-        var count = 0;
         await foreach (var row in contributions.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
         {
             if (row.ContributionId != current)
@@ -58,14 +56,7 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
                 json.WriteStartObject();
                 json.WriteNumber("id", row.ContributionId);
                 WritePhase(json, row.PhaseId, phaseTitles);
-                if (row.ParentId is { } parentId)
-                {
-                    json.WriteNumber("replyTo", parentId);
-                }
-                else
-                {
-                    json.WriteNull("replyTo");
-                }
+                WriteNumberOrNull(json, "replyTo", row.ParentId);
                 json.WriteString("postedAt", clock.ToLocal(row.PostedAt));
                 json.WriteString("originalLanguage", row.OriginalLanguage);
                 json.WriteString("languages", row.Languages);
@@ -85,7 +76,7 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
             json.WriteString("createdAt", clock.ToLocal(row.CreatedAt));
             json.WriteString("updatedAt", clock.ToLocal(row.UpdatedAt));
             json.WriteEndObject();
-            await FlushSometimesAsync(json, ++count, cancellation);
+            await FlushWhenFullAsync(json, cancellation);
         }
         if (current is not null)
         {
@@ -94,15 +85,13 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         }
         json.WriteEndArray();
 
-        json.WriteStartArray("translations");
         var translations = from v in db.ContributionVersions
                            join c in db.Contributions on v.ContributionId equals c.Id
                            where v.AuthorId == user.Id && c.AuthorId != user.Id
                            orderby v.Id
                            select new { c.Id, c.PhaseId, v.Language, v.Title, v.Body, v.CreatedAt, v.UpdatedAt };
-        await foreach (var t in translations.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        await WriteArrayAsync(json, "translations", translations, t =>
         {
-            json.WriteStartObject();
             json.WriteNumber("contributionId", t.Id);
             WritePhase(json, t.PhaseId, phaseTitles);
             json.WriteString("language", t.Language);
@@ -110,54 +99,39 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
             json.WriteString("body", t.Body);
             json.WriteString("createdAt", clock.ToLocal(t.CreatedAt));
             json.WriteString("updatedAt", clock.ToLocal(t.UpdatedAt));
-            json.WriteEndObject();
-            await FlushSometimesAsync(json, ++count, cancellation);
-        }
-        json.WriteEndArray();
+        }, cancellation);
 
-        json.WriteStartArray("earlierTexts");
         var earlier = from r in db.VersionRevisions
                       join v in db.ContributionVersions on r.VersionId equals v.Id
                       where r.WrittenById == user.Id
                       orderby r.Id
                       select new { v.ContributionId, v.Language, r.Title, r.Body, r.WrittenAt, r.ReplacedAt };
-        await foreach (var r in earlier.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        await WriteArrayAsync(json, "earlierTexts", earlier, r =>
         {
-            json.WriteStartObject();
             json.WriteNumber("contributionId", r.ContributionId);
             json.WriteString("language", r.Language);
             json.WriteString("title", r.Title);
             json.WriteString("body", r.Body);
             json.WriteString("writtenAt", clock.ToLocal(r.WrittenAt));
             json.WriteString("replacedAt", clock.ToLocal(r.ReplacedAt));
-            json.WriteEndObject();
-            await FlushSometimesAsync(json, ++count, cancellation);
-        }
-        json.WriteEndArray();
+        }, cancellation);
 
-        json.WriteStartArray("reports");
-        await foreach (var r in db.Reports.AsNoTracking().Where(r => r.ReporterId == user.Id).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellation))
+        await WriteArrayAsync(json, "reports", db.Reports.Where(r => r.ReporterId == user.Id).OrderBy(r => r.Id), r =>
         {
-            json.WriteStartObject();
             json.WriteNumber("contributionId", r.ContributionId);
             json.WriteString("reason", r.ReasonCode);
             json.WriteString("comment", r.Comment);
             json.WriteString("reportedAt", clock.ToLocal(r.CreatedAt));
             json.WriteString("status", r.Status.ToString().ToLowerInvariant());
-            json.WriteEndObject();
-            await FlushSometimesAsync(json, ++count, cancellation);
-        }
-        json.WriteEndArray();
+        }, cancellation);
 
-        json.WriteStartArray("synthesisTexts");
         var revisions = from r in db.Set<SynthesisRevision>()
                         join s in db.Set<PhaseSynthesis>() on r.SynthesisId equals s.Id
                         where r.EditedById == user.Id
                         orderby r.Id
                         select new { s.Id, s.PhaseId, s.Number, r.Language, r.Edition, r.Title, r.Body, r.EditedAt };
-        await foreach (var r in revisions.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        await WriteArrayAsync(json, "synthesisTexts", revisions, r =>
         {
-            json.WriteStartObject();
             json.WriteNumber("synthesisId", r.Id);
             json.WriteNumber("phaseId", r.PhaseId);
             json.WriteNumber("number", r.Number);
@@ -166,18 +140,18 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
             json.WriteString("title", r.Title);
             json.WriteString("body", r.Body);
             json.WriteString("editedAt", clock.ToLocal(r.EditedAt));
-            json.WriteEndObject();
-            await FlushSometimesAsync(json, ++count, cancellation);
-        }
-        json.WriteEndArray();
+        }, cancellation);
 
-        json.WriteStartArray("moderationActions");
-        await foreach (var a in db.AuditEntries.AsNoTracking().Where(a => a.ActorId == user.Id).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellation))
+        await WriteArrayAsync(json, "moderationActions", db.AuditEntries.Where(a => a.ActorId == user.Id).OrderBy(a => a.Id), a =>
         {
-            WriteAudit(json, a);
-            await FlushSometimesAsync(json, ++count, cancellation);
-        }
-        json.WriteEndArray();
+            json.WriteString("at", clock.ToLocal(a.At));
+            json.WriteString("action", a.Action);
+            WriteNumberOrNull(json, "themeId", a.ThemeId);
+            WriteNumberOrNull(json, "phaseId", a.PhaseId);
+            WriteNumberOrNull(json, "contributionId", a.ContributionId);
+            json.WriteString("reason", a.Reason);
+            json.WriteString("details", a.Details);
+        }, cancellation);
         json.WriteEndObject();
         await json.FlushAsync(cancellation);
     }
@@ -210,19 +184,6 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         json.WriteEndObject();
     }
 
-    private void WriteAudit(Utf8JsonWriter json, AuditEntry a)
-    {
-        json.WriteStartObject();
-        json.WriteString("at", clock.ToLocal(a.At));
-        json.WriteString("action", a.Action);
-        WriteNumberOrNull(json, "themeId", a.ThemeId);
-        WriteNumberOrNull(json, "phaseId", a.PhaseId);
-        WriteNumberOrNull(json, "contributionId", a.ContributionId);
-        json.WriteString("reason", a.Reason);
-        json.WriteString("details", a.Details);
-        json.WriteEndObject();
-    }
-
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number)
@@ -241,9 +202,25 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         json.WriteString("phaseTitle", titles.GetValueOrDefault(phaseId));
     }
 
-    private static async ValueTask FlushSometimesAsync(Utf8JsonWriter json, int count, CancellationToken cancellation)
+    /// <summary>One array of objects, each written by <paramref name="write"/> from a row streamed from the database.</summary>
+    private static async Task WriteArrayAsync<T>(Utf8JsonWriter json, string name, IQueryable<T> rows, Action<T> write, CancellationToken cancellation)
+        where T : class
     {
-        if (count % FlushEvery == 0)
+        json.WriteStartArray(name);
+        await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            json.WriteStartObject();
+            write(row);
+            json.WriteEndObject();
+            await FlushWhenFullAsync(json, cancellation);
+        }
+        json.WriteEndArray();
+    }
+
+    // Bounded by bytes, not rows: a row may hold a 60,000-character body.
+    private static async ValueTask FlushWhenFullAsync(Utf8JsonWriter json, CancellationToken cancellation)
+    {
+        if (json.BytesPending >= FlushAtBytes)
         {
             await json.FlushAsync(cancellation);
         }

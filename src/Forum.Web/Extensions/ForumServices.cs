@@ -29,7 +29,7 @@ public static class ForumServices
     public static IServiceCollection AddForumDomain(this IServiceCollection services, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ForumLanguages(sp.GetRequiredService<ForumOptions>().Languages));
+        services.AddSingleton(sp => new ForumLanguages(sp.GetRequiredService<ForumOptions>().Languages, sp.GetRequiredService<ForumOptions>().Cultures));
         services.AddSingleton(sp => new ForumClock(
             sp.GetRequiredService<TimeProvider>(),
             ForumClock.FindZone(sp.GetRequiredService<ForumOptions>().TimeZone)));

@@ -48,13 +48,13 @@ public static class CultureRoutes
         return languages.Default;
     }
 
-    /// <summary>Sets the request's culture from the URL, so formatting and Humanizer speak the page's language.</summary>
+    /// <summary>Sets the request's culture from the URL (its Forum:Cultures culture, en-GB for /en/), so formatting and Humanizer speak the page's language.</summary>
     public static IApplicationBuilder UseCultureFromRoute(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             if (context.GetRouteValue(RouteKey) is string culture)
             {
-                var info = CultureInfo.GetCultureInfo(culture);
+                var info = context.RequestServices.GetRequiredService<ForumLanguages>().CultureOf(culture);
                 CultureInfo.CurrentCulture = info;
                 CultureInfo.CurrentUICulture = info;
             }

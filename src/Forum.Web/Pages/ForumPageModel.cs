@@ -4,7 +4,6 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Web.Errors;
-using Humanizer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,7 +22,10 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     /// <summary>The UI text for a key in the page's language.</summary>
     public string T(string key, params object[] values) =>
-        values.Length == 0 ? texts.Get(Culture, key) : string.Format(CultureInfo.GetCultureInfo(Culture), texts.Get(Culture, key), values);
+        values.Length == 0 ? texts.Get(Culture, key) : string.Format(FormatCulture, texts.Get(Culture, key), values);
+
+    /// <summary>The culture that writes this page's dates and numbers (Forum:Cultures: en-GB for /en/ by default).</summary>
+    public CultureInfo FormatCulture => languages.CultureOf(Culture);
 
     /// <summary>An author's name; a deleted account's in the page's language.</summary>
     public string AuthorName(Contributions.Author author) =>
@@ -38,11 +40,13 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         ?? error.Message;
 
     /// <summary>A date and time in the forum's zone, written the way the page's culture writes them.</summary>
-    public string DateTime(DateTimeOffset local) => local.ToString("f", CultureInfo.GetCultureInfo(Culture));
+    public string DateTime(DateTimeOffset local) => local.ToString("f", FormatCulture);
 
-    /// <summary>"3 days", "3 jours", "3 días": how far an instant is from now, in the page's language.</summary>
-    public string Duration(DateTimeOffset instant) =>
-        (instant.UtcDateTime - clock.UtcNow).Duration().Humanize(precision: 1, culture: CultureInfo.GetCultureInfo(Culture), minUnit: TimeUnit.Minute);
+    /// <summary>A time of day in the forum's zone, written the way the page's culture writes it.</summary>
+    public string Time(DateTimeOffset local) => local.ToString("t", FormatCulture);
+
+    /// <summary>"13 days", "13 jours", "13 días": how far an instant is from now, before or after, in the page's language.</summary>
+    public string Duration(DateTimeOffset instant) => SpanWords.Of(RoughSpan.Of(instant.UtcDateTime - clock.UtcNow), FormatCulture);
 
     /// <summary>Answers a refused form with the status the API would use (400, 403, 404, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(ForumException error) => ForumProblems.SetStatus(Response, error);

@@ -33,9 +33,9 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
     }
 
     [Theory]
-    [InlineData("en", ReferencePhaseStatisticsTests.English, "closes in 1 week")]
-    [InlineData("fr", ReferencePhaseStatisticsTests.French, "se termine dans 1 semaine")]
-    [InlineData("es", ReferencePhaseStatisticsTests.Spanish, "cierra en 1 semana")]
+    [InlineData("en", ReferencePhaseStatisticsTests.English, "closes in 9 days")]
+    [InlineData("fr", ReferencePhaseStatisticsTests.French, "se termine dans 9 jours")]
+    [InlineData("es", ReferencePhaseStatisticsTests.Spanish, "cierra en 9 días")]
     public async Task The_phase_page_speaks_the_readers_language(string culture, string sentence, string closes)
     {
         var html = await PageAsync($"/{culture}/phases/3");

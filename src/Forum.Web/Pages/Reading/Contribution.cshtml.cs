@@ -1,4 +1,6 @@
 using System.Globalization;
+using Forum.Core;
+using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
@@ -49,7 +51,7 @@ public sealed class ContributionModel(
 
     /// <summary>"You can edit until 10:30 (25 minutes left)", in the page's language.</summary>
     public string EditUntilText(DateTimeOffset until) =>
-        T("edit.until", until.ToString("t", CultureInfo.GetCultureInfo(Culture)), Duration(until));
+        T("edit.until", Time(until), Duration(until));
 
     public sealed class ReportForm
     {
