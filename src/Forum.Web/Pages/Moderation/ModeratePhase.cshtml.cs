@@ -20,7 +20,7 @@ namespace Forum.Web.Pages.Moderation;
 /// and the audit trail. Only moderators reach it (see the folder's policy in ForumServices).
 /// </summary>
 public sealed class ModeratePhaseModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db, ForumOptions options,
+    UiTexts texts, ForumLanguages languages, ForumClock clock,
     PhaseService phases, SynthesisService syntheses, DraftSummaries drafts, Contributions.ContributionService contributions)
     : ForumPageModel(texts, languages, clock)
 {

@@ -18,7 +18,7 @@ namespace Forum.Web.Pages.Reading;
 /// <summary>One contribution: every version side by side, its replies, and the forms to reply, translate, report it or edit one's own version.</summary>
 public sealed class ContributionModel(
     Phases.PhaseService phases,
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
+    UiTexts texts, ForumLanguages languages, ForumClock clock,
     ContributionService contributions, EditService edits, ReportService reports)
     : ForumPageModel(texts, languages, clock)
 {

@@ -22,7 +22,7 @@ public sealed record ContributionCard(ContributionSummary Contribution, ForumPag
 [OutputCache(PolicyName = Caching.ContributionListCache.PhasePagePolicyName)]
 public sealed class PhaseModel(
     Phases.PhaseService phases,
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ForumDbContext db,
+    UiTexts texts, ForumLanguages languages, ForumClock clock,
     StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, ContributionService contributions)
     : ForumPageModel(texts, languages, clock)
 {
