@@ -35,19 +35,11 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(string slug) =>
+        SubmitFormAsync("", async () =>
         {
             var texts = Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Description)).ToDictionary(t => t.Key, t => t.Value);
             await themes.EditAsync(slug, new ThemeInput(null, Edit.Position, Edit.Published, null, texts, Edit.Version), User);
             return Redirect($"/{Culture}/moderation");
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict)
-        {
-            RefusedWith(e);
-            ModelState.AddModelError(string.Empty, ErrorText(e));
-            return await OnGetAsync(slug);
-        }
-    }
+        }, () => OnGetAsync(slug));
 }

@@ -64,19 +64,14 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
                 NewPhase.Language is null ? null : new() { [NewPhase.Language] = new PhaseTextInput(NewPhase.Title, NewPhase.Question) }, null),
             User));
 
-    private async Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create)
-    {
-        try
+    private Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create) =>
+        SubmitFormAsync(form, async () =>
         {
             await create();
             return Redirect($"/{Culture}/moderation");
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
+        }, async () =>
         {
-            RefusedWith(e);
-            ModelState.AddModelError(form, ErrorText(e));
             await OnGetAsync();
             return Page();
-        }
-    }
+        });
 }

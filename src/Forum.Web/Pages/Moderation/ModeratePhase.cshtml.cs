@@ -111,18 +111,10 @@ public sealed class ModeratePhaseModel(
     private string UserId() => Accounts.UserExtensions.Id(User);
 
     /// <summary>Runs a moderator action; a refused one comes back as a message on the page, with what was typed kept.</summary>
-    private async Task<IActionResult> ActAsync<T>(int id, Func<Task<T>> action)
-    {
-        try
+    private Task<IActionResult> ActAsync<T>(int id, Func<Task<T>> action) =>
+        SubmitFormAsync("", async () =>
         {
             await action();
             return Redirect($"/{Culture}/moderation/phases/{id}");
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
-        {
-            RefusedWith(e);
-            ModelState.AddModelError(string.Empty, ErrorText(e));
-            return await OnGetAsync(id);
-        }
-    }
+        }, () => OnGetAsync(id));
 }

@@ -35,19 +35,14 @@ public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumC
 
     public Task<IActionResult> OnPostDismissAsync() => ResolveAsync("dismiss");
 
-    private async Task<IActionResult> ResolveAsync(string action)
-    {
-        try
+    private Task<IActionResult> ResolveAsync(string action) =>
+        SubmitFormAsync("", async () =>
         {
             await reports.ResolveAsync(ReportId ?? 0, new ResolveInput(action, Note), User);
             return Redirect($"/{Culture}/moderation/reports");
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.NotFound)
+        }, async () =>
         {
-            RefusedWith(e);
-            ModelState.AddModelError(string.Empty, ErrorText(e));
             await OnGetAsync();
             return Page();
-        }
-    }
+        });
 }

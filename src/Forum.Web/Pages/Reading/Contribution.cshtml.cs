@@ -129,20 +129,8 @@ public sealed class ContributionModel(
         });
 
     /// <summary>Runs a form's action and goes where it says; a refusal comes back on the page, next to the field at fault.</summary>
-    private async Task<IActionResult> SubmitAsync(long id, string form, Func<Task<string>> submit)
-    {
-        try
-        {
-            return Redirect(await submit());
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited or FailureKind.Forbidden)
-        {
-            RefusedWith(e);
-            var field = e.Field switch { "title" => "Title", "language" => "Language", "body" => "Body", "reason" => "Reason", "comment" => "Comment", _ => null };
-            ModelState.AddModelError(field is null ? form : $"{form}.{field}", ErrorText(e));
-            return await OnGetAsync(id);
-        }
-    }
+    private Task<IActionResult> SubmitAsync(long id, string form, Func<Task<string>> submit) =>
+        SubmitFormAsync(form, async () => Redirect(await submit()), () => OnGetAsync(id), "title", "language", "body", "reason", "comment");
 
     public string VersionHeading(VersionView version) =>
         version.IsOriginal

@@ -31,21 +31,12 @@ public sealed class PhaseModel(
     public TextForm Post { get; set; } = new();
 
     [HandlerPolicy(Policies.Participant)]
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(int id) =>
+        SubmitFormAsync("Post", async () =>
         {
             var created = await contributions.PostAsync(id, new ContributionInput(Post.Language, Post.Title, Post.Body, null), User);
             return Redirect($"/{Culture}/phases/{id}#contribution-{created.Id}");
-        }
-        catch (ForumException e) when (e.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.RateLimited)
-        {
-            RefusedWith(e);
-            var field = e.Field switch { "title" => "Post.Title", "language" => "Post.Language", "body" => "Post.Body", _ => "Post" };
-            ModelState.AddModelError(field, ErrorText(e));
-            return await OnGetAsync(id);
-        }
-    }
+        }, () => OnGetAsync(id), "title", "language", "body");
 
     public Phases.PhaseView Phase { get; private set; } = null!;
     public string Sentence { get; private set; } = "";
