@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Forum.Web.Caching;
 
 /// <summary>
-/// Evicts a phase's cached lists and page on every event about it, whoever caused it: a post, a
-/// translation, an edit, a moderator's action, a synthesis published, or the phase opening or closing at its instant.
+/// The one place where cached pages, lists and feeds are evicted: on every event about what they show,
+/// whoever caused it: a post, a translation, an edit, a moderator's action, a synthesis published, the
+/// phase opening or closing at its instant, a theme changed, an author renamed. Events leave after the
+/// commit, so nothing stale is cached again from a transaction still open.
 /// </summary>
 public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventHandler
 {
@@ -25,6 +27,10 @@ public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventHan
         PhaseRescheduled e => cache.EvictPhaseAsync(e.PhaseId),
         SynthesisPublished e => cache.EvictPhaseAsync(e.PhaseId),
         SynthesisUnpublished e => cache.EvictPhaseAsync(e.PhaseId),
+        // Its titles and whether it is published show in lists and feeds; themes change rarely.
+        ThemeChanged => cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None),
+        // The name shows beside everything its author wrote, in any phase; names change rarely.
+        AuthorRenamed => cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None),
         _ => ValueTask.CompletedTask,
     };
 }

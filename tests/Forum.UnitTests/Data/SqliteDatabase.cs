@@ -21,7 +21,7 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Keeps statistics tallies as the application does.</summary>
-    public StatisticsMaintainer Statistics { get; } = new(new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")), () => null);
+    public StatisticsMaintainer Statistics { get; } = new(new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")));
 
     public ForumDbContext CreateContext(params IInterceptor[] interceptors)
     {

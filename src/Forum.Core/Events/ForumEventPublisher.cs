@@ -12,12 +12,24 @@ public interface IForumEventHandler
 }
 
 /// <summary>
-/// Hands each event to every registered handler. A failing handler is logged and skipped: the change
-/// it reacts to is already stored, so the user's request must not fail because of it.
+/// The one point where events leave: the events of a stored change, once its outermost transaction has
+/// committed (Forum.Data.Events.EventsAfterCommit), and events with no save behind them (a phase's
+/// instant passing). A durable outbox or delivery to other instances goes behind this type, and no
+/// caller changes (docs/decisions/0009-events-after-the-outermost-commit.md).
+/// A failing handler is logged and skipped: the change it reacts to is already stored, so the user's
+/// request must not fail because of it.
 /// </summary>
-public sealed class ForumEvents(IEnumerable<IForumEventHandler> handlers, ILogger<ForumEvents> logger)
+public sealed class ForumEventPublisher(IEnumerable<IForumEventHandler> handlers, ILogger<ForumEventPublisher> logger)
 {
     private readonly IForumEventHandler[] _handlers = handlers.ToArray();
+
+    public async ValueTask PublishAsync(IEnumerable<ForumEvent> forumEvents, CancellationToken cancellation = default)
+    {
+        foreach (var forumEvent in forumEvents)
+        {
+            await PublishAsync(forumEvent, cancellation);
+        }
+    }
 
     public async ValueTask PublishAsync(ForumEvent forumEvent, CancellationToken cancellation = default)
     {
