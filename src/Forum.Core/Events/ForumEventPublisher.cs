@@ -11,6 +11,12 @@ public interface IForumEventHandler
     ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation);
 }
 
+/// <summary>A handler that takes the events of one change together, to act once for several of them.</summary>
+public interface IForumEventBatchHandler : IForumEventHandler
+{
+    ValueTask HandleAsync(IReadOnlyList<ForumEvent> forumEvents, CancellationToken cancellation);
+}
+
 /// <summary>
 /// The one point where events leave: the events of a stored change, once its outermost transaction has
 /// committed (Forum.Data.Events.EventsAfterCommit), and events with no save behind them (a phase's
@@ -23,26 +29,34 @@ public sealed class ForumEventPublisher(IEnumerable<IForumEventHandler> handlers
 {
     private readonly IForumEventHandler[] _handlers = handlers.ToArray();
 
-    public async ValueTask PublishAsync(IEnumerable<ForumEvent> forumEvents, CancellationToken cancellation = default)
-    {
-        foreach (var forumEvent in forumEvents)
-        {
-            await PublishAsync(forumEvent, cancellation);
-        }
-    }
+    public ValueTask PublishAsync(ForumEvent forumEvent, CancellationToken cancellation = default) => PublishAsync([forumEvent], cancellation);
 
-    public async ValueTask PublishAsync(ForumEvent forumEvent, CancellationToken cancellation = default)
+    /// <summary>The events of one change, in the order they were raised.</summary>
+    public async ValueTask PublishAsync(IReadOnlyList<ForumEvent> forumEvents, CancellationToken cancellation = default)
     {
         foreach (var handler in _handlers)
         {
-            try
+            if (handler is IForumEventBatchHandler batch)
             {
-                await handler.HandleAsync(forumEvent, cancellation);
+                await GuardedAsync(handler, forumEvents, () => batch.HandleAsync(forumEvents, cancellation));
+                continue;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            foreach (var forumEvent in forumEvents)
             {
-                logger.LogError(e, "{Handler} failed on {Event}.", handler.GetType().Name, forumEvent);
+                await GuardedAsync(handler, forumEvent, () => handler.HandleAsync(forumEvent, cancellation));
             }
+        }
+    }
+
+    private async ValueTask GuardedAsync(IForumEventHandler handler, object what, Func<ValueTask> handle)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{Handler} failed on {Event}.", handler.GetType().Name, what);
         }
     }
 }
