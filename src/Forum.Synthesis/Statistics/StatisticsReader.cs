@@ -76,5 +76,4 @@ public sealed class StatisticsReader(ISynthesisData data, ForumLanguages languag
     }
 
     private const int MaxDays = 366;
-
 }
