@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Forum.Core.Events;
 using Forum.Core.Time;
 using Forum.Data.Events;
 using Forum.Synthesis;
@@ -35,16 +34,20 @@ public static class DatabaseServiceCollectionExtensions
             var unknown => throw new InvalidOperationException($"Unknown database provider '{unknown}'."),
         });
         services.AddScoped<ISynthesisData>(sp => sp.GetRequiredService<ForumDbContext>());
-        services.AddSingleton(sp => new StatisticsMaintainer(sp.GetRequiredService<ForumClock>(), sp.GetService<ForumEvents>));
-        services.AddSingleton(sp => new ChangeEvents(sp.GetService<ForumEvents>));
+        services.AddSingleton<StatisticsMaintainer>();
+        services.AddSingleton<ChangeEvents>();
+        services.AddSingleton<EventsAfterCommit>();
         return services;
     }
 
     private static DatabaseOptions Configured(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
-    /// <summary>The statistics first: it commits the save's transaction, and only then are events raised.</summary>
+    /// <summary>
+    /// The events' way out first, so that it marks where each save begins before the others raise; the
+    /// statistics before the change events, so that listeners hear of the counts first, as before.
+    /// </summary>
     private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>
-        [services.GetRequiredService<StatisticsMaintainer>(), services.GetRequiredService<ChangeEvents>()];
+        [services.GetRequiredService<EventsAfterCommit>(), services.GetRequiredService<StatisticsMaintainer>(), services.GetRequiredService<ChangeEvents>()];
 
     /// <param name="onSave">Keep statistics current and raise events on every save; left out only where nothing is saved (design time).</param>
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>

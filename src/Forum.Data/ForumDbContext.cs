@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Forum.Core.Audit;
 using Forum.Core.Contributions;
+using Forum.Core.Events;
 using Forum.Core.Phases;
 using Forum.Core.Reports;
 using Forum.Core.Themes;
@@ -31,6 +32,24 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
 
     DbContext ISynthesisData.Db => this;
+
+    private PendingEvents? _pendingEvents;
+
+    /// <summary>What this unit of work will announce once its changes are committed.</summary>
+    public PendingEvents PendingEvents => _pendingEvents ??= new PendingEvents(() => Database.CurrentTransaction?.TransactionId);
+
+    // A pooled context comes back for another request: what it held back for a change never committed goes.
+    public override void Dispose()
+    {
+        _pendingEvents?.Discard();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _pendingEvents?.Discard();
+        return base.DisposeAsync();
+    }
 
     IQueryable<AuthorName> ISynthesisData.AuthorNames => Users.Select(AuthorNameOfUser);
 

@@ -1,3 +1,4 @@
+using Forum.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Synthesis;
@@ -12,6 +13,9 @@ public interface ISynthesisData
     DbContext Db { get; }
 
     IQueryable<AuthorName> AuthorNames { get; }
+
+    /// <summary>Events raised here leave with the change's other events, once it is committed.</summary>
+    PendingEvents PendingEvents { get; }
 }
 
 /// <summary>An author's public name. Built with member initialisers, which EF can join on inside a query.</summary>

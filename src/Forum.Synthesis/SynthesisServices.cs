@@ -12,7 +12,7 @@ public static class SynthesisServices
     /// <summary>Statistics, syntheses, exports and draft summaries. Expects <see cref="ISynthesisData"/> from the data project.</summary>
     public static IServiceCollection AddForumSynthesis(this IServiceCollection services)
     {
-        services.AddSingleton<ForumEvents>();
+        services.AddSingleton<ForumEventPublisher>();
         services.AddSingleton<LanguageSentences>();
         services.AddScoped<StatisticsReader>();
         services.AddScoped<StatisticsRebuilder>();

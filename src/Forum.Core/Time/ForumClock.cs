@@ -54,6 +54,9 @@ public sealed class ForumClock(TimeProvider time, TimeZoneInfo zone)
         return DateTime.SpecifyKind(entered - offset, DateTimeKind.Utc);
     }
 
+    /// <summary>The day an instant falls on in the forum's zone: statistics count by it.</summary>
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
+
     /// <summary>The wall-clock time in the forum's zone, with its offset, for showing a stored UTC instant.</summary>
     public DateTimeOffset ToLocal(DateTime utc)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Forum.Core.Contributions;
 using Forum.Core.Events;
 using Forum.Core.Phases;
@@ -10,14 +9,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Forum.Data.Events;
 
 /// <summary>
-/// Raises the forum's events about contributions and phases from what each save stored, after it
-/// succeeded: whichever code saved them, the live layer hears of it. Registered after the statistics
-/// interceptor, so the save's transaction is committed before anyone is told.
+/// Reads the forum's events about contributions, phases, themes and accounts from what each save
+/// stores, whichever code saved them, into the context's pending events; they leave once the change
+/// is committed (<see cref="EventsAfterCommit"/>).
 /// </summary>
-public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterceptor
+public sealed class ChangeEvents : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<Func<ForumEvent>>> _pending = new();
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Collect(eventData.Context!);
@@ -28,26 +25,6 @@ public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterce
     {
         Collect(eventData.Context!);
         return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await PublishAsync(eventData.Context!);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        PublishAsync(eventData.Context!).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending.Remove(eventData.Context!);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        _pending.Remove(eventData.Context!);
-        return Task.CompletedTask;
     }
 
     private void Collect(DbContext db)
@@ -97,6 +74,8 @@ public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterce
             var published = theme.IsPublished;
             pending.Add(() => new ThemePublicationChanged(theme.Id, published));
         }
+        // Lists and feeds show a theme's titles and follow whether it is published.
+        pending.AddRange(ThemesChanged(db));
         // Identity saves the account through this context too: a new stamp withdraws what the old tickets allowed.
         foreach (var entry in db.ChangeTracker.Entries<ForumUser>().Where(e => e.State == EntityState.Modified
                      && e.Property(u => u.SecurityStamp).OriginalValue != e.Entity.SecurityStamp))
@@ -104,26 +83,31 @@ public sealed class ChangeEvents(Func<ForumEvents?> events) : SaveChangesInterce
             var userId = entry.Entity.Id;
             pending.Add(() => new AccountSecurityChanged(userId));
         }
-        if (pending.Count > 0)
+        foreach (var entry in db.ChangeTracker.Entries<ForumUser>().Where(e => e.State == EntityState.Modified
+                     && e.Property(u => u.DisplayName).OriginalValue != e.Entity.DisplayName))
         {
-            _pending.AddOrUpdate(db, pending);
+            var userId = entry.Entity.Id;
+            pending.Add(() => new AuthorRenamed(userId));
+        }
+        if (db is ForumDbContext forum)
+        {
+            pending.ForEach(forum.PendingEvents.Raise);
         }
     }
 
-    private async Task PublishAsync(DbContext db)
+    private static IEnumerable<Func<ForumEvent>> ThemesChanged(DbContext db)
     {
-        if (!_pending.TryGetValue(db, out var pending))
+        static bool Changed(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        // Read late: a new theme's id is given by the database; the same theme twice is one event (PendingEvents drops repeats).
+        foreach (var entry in db.ChangeTracker.Entries<Theme>().Where(e => Changed(e.State)))
         {
-            return;
+            var theme = entry.Entity;
+            yield return () => new ThemeChanged(theme.Id);
         }
-        _pending.Remove(db);
-        if (events() is not { } forumEvents)
+        foreach (var entry in db.ChangeTracker.Entries<ThemeText>().Where(e => Changed(e.State)))
         {
-            return;
-        }
-        foreach (var raise in pending)
-        {
-            await forumEvents.PublishAsync(raise());
+            var text = entry.Entity;
+            yield return () => new ThemeChanged(text.ThemeId);
         }
     }
 }

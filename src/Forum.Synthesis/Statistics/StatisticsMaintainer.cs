@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Forum.Core.Contributions;
-using Forum.Core.Events;
 using Forum.Core.Phases;
 using Forum.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -15,18 +14,17 @@ namespace Forum.Synthesis.Statistics;
 /// Keeps the statistics tallies current whenever contributions are saved, whichever code saves them:
 /// it reads what changed from the change tracker, and writes the tally changes in the same
 /// transaction as the contributions (starting one when the caller has none), so the two never disagree.
-/// Events go out only after the commit.
+/// Its StatisticsChanged joins the context's pending events, which leave only once the outermost
+/// transaction commits (its own, when it started one).
 /// </summary>
-public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> events) : SaveChangesInterceptor
+public sealed class StatisticsMaintainer(ForumClock clock) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = new();
 
     // A phase never changes theme, so the lookup is remembered for the process's life.
     private readonly ConcurrentDictionary<int, int> _themeOfPhase = new();
 
-    private sealed record PendingSave(IDbContextTransaction? OwnTransaction, int[] Phases);
-
-    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc).DateTime);
+    private sealed record PendingSave(IDbContextTransaction OwnTransaction);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -76,7 +74,7 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
             return;
         }
 
-        var changes = new TallyChanges(DayOf);
+        var changes = new TallyChanges(clock.DayOf);
         foreach (var entry in entries)
         {
             var themeId = await ThemeOfAsync(db, entry.Entity.PhaseId, cancellation);
@@ -110,7 +108,17 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
             }
             throw;
         }
-        _pending.AddOrUpdate(db, new PendingSave(own, changes.TouchedPhases.ToArray()));
+        if (db is ISynthesisData data)
+        {
+            foreach (var phaseId in changes.TouchedPhases)
+            {
+                data.PendingEvents.Raise(new StatisticsChanged(phaseId));
+            }
+        }
+        if (own is not null)
+        {
+            _pending.AddOrUpdate(db, new PendingSave(own));
+        }
     }
 
     /// <summary>What the contribution counted for before this save: nothing when new or hidden.</summary>
@@ -132,22 +140,12 @@ public sealed class StatisticsMaintainer(ForumClock clock, Func<ForumEvents?> ev
             return;
         }
         _pending.Remove(db);
-        if (pending.OwnTransaction is { } own)
+        if (committed)
         {
-            if (committed)
-            {
-                await own.CommitAsync();
-            }
-            await own.DisposeAsync();
-            db.Database.AutoSavepointsEnabled = true;
+            await pending.OwnTransaction.CommitAsync();
         }
-        if (committed && events() is { } forumEvents)
-        {
-            foreach (var phaseId in pending.Phases)
-            {
-                await forumEvents.PublishAsync(new StatisticsChanged(phaseId));
-            }
-        }
+        await pending.OwnTransaction.DisposeAsync();
+        db.Database.AutoSavepointsEnabled = true;
     }
 
     private async ValueTask<int> ThemeOfAsync(DbContext db, int phaseId, CancellationToken cancellation)

@@ -69,13 +69,11 @@ public sealed class StatisticsReader(ISynthesisData data, ForumLanguages languag
         {
             return null;
         }
-        var first = DayOf(opened.Min(p => p.OpensAt));
-        var last = DayOf(opened.Max(p => p.ClosesAt < now ? p.ClosesAt : now));
+        var first = clock.DayOf(opened.Min(p => p.OpensAt));
+        var last = clock.DayOf(opened.Max(p => p.ClosesAt < now ? p.ClosesAt : now));
         // A phase left open for years would list thousands of empty days; the chart only needs the recent ones.
         return (last.DayNumber - first.DayNumber > MaxDays ? last.AddDays(-MaxDays) : first, last);
     }
 
     private const int MaxDays = 366;
-
-    private DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc).DateTime);
 }

@@ -1,8 +1,8 @@
 using System.Data;
 using System.Diagnostics;
 using Forum.Core.Contributions;
-using Forum.Core.Events;
 using Forum.Core.Phases;
+using Forum.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Synthesis.Statistics;
@@ -13,7 +13,7 @@ public sealed record RebuildReport(int Contributions, int TallyRows, int Contrib
 /// Recounts every tally from the contributions themselves. Used when tallies are missing (a database
 /// from before them, data loaded around the application) and to check the live bookkeeping.
 /// </summary>
-public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintainer maintainer, ForumEvents events)
+public sealed class StatisticsRebuilder(ISynthesisData data, ForumClock clock)
 {
     public async Task<bool> IsNeededAsync(CancellationToken cancellation = default) =>
         !await data.Db.Set<StatisticTally>().AnyAsync(cancellation) && await data.Db.Set<Contribution>().AnyAsync(cancellation);
@@ -28,7 +28,7 @@ public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintaine
         await db.Set<ContributorTally>().ExecuteDeleteAsync(cancellation);
 
         var themeOfPhase = await db.Set<Phase>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ThemeId, cancellation);
-        var counts = new TallyChanges(maintainer.DayOf);
+        var counts = new TallyChanges(clock.DayOf);
         var contributions = 0;
         var visible = db.Set<Contribution>().AsNoTracking().Where(c => !c.IsHidden)
             .Select(c => new ContributionFacts(c.PhaseId, c.ParentId != null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt));
@@ -57,7 +57,7 @@ public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintaine
 
         // Everything derived from the tallies (draft summaries) is now stale.
         await db.Set<StatisticTally>().Where(t => t.Kind == TallyKinds.Revision).ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellation);
-        var touched = new TallyChanges(maintainer.DayOf);
+        var touched = new TallyChanges(clock.DayOf);
         foreach (var (phaseId, themeId) in themeOfPhase)
         {
             touched.Touch(phaseId, themeId);
@@ -68,11 +68,11 @@ public sealed class StatisticsRebuilder(ISynthesisData data, StatisticsMaintaine
         db.Set<StatisticTally>().AddRange(missing.Select(t => new StatisticTally { Scope = t.Key.Scope, ScopeId = t.Key.ScopeId, Kind = TallyKinds.Revision, Item = "", Count = 1 }));
         await db.SaveChangesAsync(cancellation);
         db.ChangeTracker.Clear();
-        await transaction.CommitAsync(cancellation);
         foreach (var phaseId in themeOfPhase.Keys.Order())
         {
-            await events.PublishAsync(new StatisticsChanged(phaseId), cancellation);
+            data.PendingEvents.Raise(new StatisticsChanged(phaseId));
         }
+        await transaction.CommitAsync(cancellation);
         return new RebuildReport(contributions, tallies.Count, contributors.Count, watch.Elapsed);
     }
 }

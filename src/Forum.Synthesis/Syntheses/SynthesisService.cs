@@ -11,7 +11,7 @@ namespace Forum.Synthesis.Syntheses;
 public sealed record SynthesisText(string? Language, string? Title, string? Body);
 
 /// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
-public sealed class SynthesisService(ISynthesisData data, VersionText texts, ForumClock clock, ForumEvents events)
+public sealed class SynthesisService(ISynthesisData data, VersionText texts, ForumClock clock)
 {
     private DbContext Db => data.Db;
 
@@ -49,8 +49,8 @@ public sealed class SynthesisService(ISynthesisData data, VersionText texts, For
         var replaced = synthesis.Versions.Any(v => v.Language == text.Language);
         synthesis.Write(text, moderatorId, now);
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, replaced ? "synthesis.edit" : "synthesis.translate", $"language: {text.Language}");
+        RaiseIfPublished(synthesis);
         await Db.SaveChangesAsync(cancellation);
-        await RaiseIfPublishedAsync(synthesis, cancellation);
         return synthesis;
     }
 
@@ -59,8 +59,8 @@ public sealed class SynthesisService(ISynthesisData data, VersionText texts, For
         var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
         synthesis.Publish(moderatorId, clock.UtcNow);
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, "synthesis.publish", $"languages: {string.Join(", ", synthesis.Languages)}");
+        RaiseIfPublished(synthesis);
         await Db.SaveChangesAsync(cancellation);
-        await RaiseIfPublishedAsync(synthesis, cancellation);
         return synthesis;
     }
 
@@ -69,8 +69,8 @@ public sealed class SynthesisService(ISynthesisData data, VersionText texts, For
         var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
         synthesis.Unpublish();
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, "synthesis.unpublish", null);
+        data.PendingEvents.Raise(new SynthesisUnpublished(synthesis.PhaseId, synthesis.Id, synthesis.Number));
         await Db.SaveChangesAsync(cancellation);
-        await events.PublishAsync(new SynthesisUnpublished(synthesis.PhaseId, synthesis.Id, synthesis.Number), cancellation);
         return synthesis;
     }
 
@@ -107,11 +107,12 @@ public sealed class SynthesisService(ISynthesisData data, VersionText texts, For
     private Task<Phase> PhaseOfAsync(PhaseSynthesis synthesis, CancellationToken cancellation) =>
         Db.Set<Phase>().AsNoTracking().FirstAsync(p => p.Id == synthesis.PhaseId, cancellation);
 
-    private async Task RaiseIfPublishedAsync(PhaseSynthesis synthesis, CancellationToken cancellation)
+    /// <summary>Raised before the save, into the change's events: they leave once it is committed, and never if it is not.</summary>
+    private void RaiseIfPublished(PhaseSynthesis synthesis)
     {
         if (synthesis.Status == SynthesisStatus.Published)
         {
-            await events.PublishAsync(new SynthesisPublished(synthesis.PhaseId, synthesis.Id, synthesis.Number, synthesis.Languages), cancellation);
+            data.PendingEvents.Raise(new SynthesisPublished(synthesis.PhaseId, synthesis.Id, synthesis.Number, synthesis.Languages));
         }
     }
 

@@ -4,9 +4,7 @@ using Forum.Core.Errors;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
-using Forum.Web.Caching;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +16,7 @@ namespace Forum.Web.Accounts;
 /// datum; its contributions stay, shown as by a deleted user, or go, as "Forum:Privacy" says.
 /// </summary>
 public sealed class AccountErasure(
-    ForumDbContext db, UserManager<ForumUser> users, ForumClock clock, IOptions<PrivacyOptions> privacy, IOutputCacheStore cache, ILogger<AccountErasure> logger)
+    ForumDbContext db, UserManager<ForumUser> users, ForumClock clock, IOptions<PrivacyOptions> privacy, ILogger<AccountErasure> logger)
 {
     public const string AuditAction = "account.delete";
     public const string TombstoneReason = "Removed with its author's account.";
@@ -50,8 +48,7 @@ public sealed class AccountErasure(
 
         var now = clock.UtcNow;
         var mode = privacy.Value.DeletedAccountContributions;
-        // Cached lists and pages of these phases show the author's name or texts.
-        var phases = await PhasesWrittenInAsync(db, userId, cancellation);
+        // Its events (the new name and stamp, the counts) leave once this transaction commits: cached pages follow them.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var outcome = mode == DeletedAccountContributions.Remove
             ? await RemoveContributionsAsync(userId, now, cancellation)
@@ -71,10 +68,6 @@ public sealed class AccountErasure(
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
-        foreach (var phaseId in phases)
-        {
-            await cache.EvictPhaseAsync(phaseId);
-        }
 
         logger.LogInformation("Account {UserId} deleted ({Mode}).", userId, mode);
         return outcome;

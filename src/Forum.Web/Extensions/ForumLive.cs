@@ -19,10 +19,9 @@ public static class ForumLive
         services.AddSingleton<LiveUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveUpdates>());
-        services.AddSingleton(sp => new PhaseWatcher(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ForumClock>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ForumEvents>, sp.GetRequiredService<ILogger<PhaseWatcher>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<PhaseWatcher>());
-        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseWatcher>());
+        services.AddSingleton<PhaseSavedAlarm>();
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseSavedAlarm>());
+        services.AddHostedService<PhaseWatcher>();
         services.AddSingleton<LiveAccessSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveAccessSweep>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());

@@ -10,15 +10,13 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Web.Accounts;
 using Forum.Web.Api;
-using Forum.Web.Caching;
 using Forum.Web.Phases;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Themes;
 
 /// <summary>Reading the themes, and the moderation team creating, editing and publishing them, each with its audit entry.</summary>
-public sealed partial class ThemeService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, IOutputCacheStore cache)
+public sealed partial class ThemeService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock)
 {
     /// <summary>Themes in order, without their phases; null when drafts are asked for by someone outside the moderation team.</summary>
     public async Task<List<ThemeView>?> ListAsync(string? lang, bool includeDrafts, ClaimsPrincipal reader)
@@ -90,10 +88,8 @@ public sealed partial class ThemeService(ForumDbContext db, ForumLanguages langu
         theme.OriginalLanguage = languages.Require(input.OriginalLanguage ?? theme.OriginalLanguage, "originalLanguage");
         Apply(theme, input, now);
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = moderator.Id(), Action = "theme.edit", ThemeId = theme.Id, Details = newSlug });
+        // Publishing or withdrawing a theme changes who may read its phases' lists: the ThemeChanged event evicts them.
         await db.SaveChangesAsync();
-        // Publishing or withdrawing a theme changes who may read its phases' lists.
-        // coordinator: remove once Caching/PhaseCacheEviction evicts on ThemePublicationChanged (ThemePublicationCacheTests checks it), and drop the cache parameter.
-        await cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None);
         return ThemeView.Of(theme, null, null);
     }
 

@@ -1,4 +1,7 @@
+using Forum.Core.Phases;
+using Forum.Core.Themes;
 using Forum.Core.Time;
+using Forum.Data.Accounts;
 using Forum.Synthesis.Statistics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Forum.Data;
@@ -21,7 +24,7 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Keeps statistics tallies as the application does.</summary>
-    public StatisticsMaintainer Statistics { get; } = new(new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")), () => null);
+    public StatisticsMaintainer Statistics { get; } = new(new ForumClock(TimeProvider.System, ForumClock.FindZone("Europe/Paris")));
 
     public ForumDbContext CreateContext(params IInterceptor[] interceptors)
     {
@@ -29,6 +32,24 @@ public sealed class SqliteDatabase : IDisposable
         DatabaseServiceCollectionExtensions.ConfigureSqlite(options, ConnectionString, Statistics);
         options.AddInterceptors(interceptors);
         return new SqliteForumDbContext(options.Options);
+    }
+
+    /// <summary>A theme with one phase open at <paramref name="now"/>, and an author.</summary>
+    public async Task<(int PhaseId, string AuthorId)> NewPhaseAsync(DateTime now)
+    {
+        await using var db = CreateContext();
+        var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
+        db.Users.Add(user);
+        var theme = new Theme
+        {
+            Slug = $"t-{Guid.NewGuid():N}",
+            OriginalLanguage = "en",
+            Texts = [new ThemeText { Language = "en", Title = "T", Description = "D" }],
+            Phases = [new Phase { Number = 1, OriginalLanguage = "en", OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(5), Texts = [new PhaseText { Language = "en", Title = "P", Question = "Q?" }] }],
+        };
+        db.Themes.Add(theme);
+        await db.SaveChangesAsync();
+        return (theme.Phases[0].Id, user.Id);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

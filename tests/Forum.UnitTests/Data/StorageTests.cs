@@ -14,22 +14,7 @@ public class StorageTests(SqliteDatabase database) : IClassFixture<SqliteDatabas
     private static readonly DateTime Now = new(2026, 9, 10, 8, 0, 0, DateTimeKind.Utc);
     private static readonly VersionText Texts = new(new ForumLanguages(["en", "fr", "es"]), new ForumOptions(), new MarkdownRenderer());
 
-    private async Task<(int PhaseId, string AuthorId)> NewPhaseAsync()
-    {
-        await using var db = database.CreateContext();
-        var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
-        db.Users.Add(user);
-        var theme = new Theme
-        {
-            Slug = $"t-{Guid.NewGuid():N}",
-            OriginalLanguage = "en",
-            Texts = [new ThemeText { Language = "en", Title = "T", Description = "D" }],
-            Phases = [new Phase { Number = 1, OriginalLanguage = "en", OpensAt = Now.AddDays(-1), ClosesAt = Now.AddDays(5), Texts = [new PhaseText { Language = "en", Title = "P", Question = "Q?" }] }],
-        };
-        db.Themes.Add(theme);
-        await db.SaveChangesAsync();
-        return (theme.Phases[0].Id, user.Id);
-    }
+    private Task<(int PhaseId, string AuthorId)> NewPhaseAsync() => database.NewPhaseAsync(Now);
 
     private static Contribution Post(int phaseId, string authorId, string language, DateTime at) =>
         Contribution.Start(phaseId, PhaseState.Open, authorId, Texts.Create(language, "Titre", "Texte", true, authorId, at), at);
