@@ -1,4 +1,3 @@
-using System.Globalization;
 using Forum.Core;
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
