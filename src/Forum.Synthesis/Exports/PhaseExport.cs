@@ -43,10 +43,10 @@ public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
     {
         var db = data.Db;
         return (from v in db.Set<ContributionVersion>()
-                join c in db.Set<Contribution>() on v.ContributionId equals c.Id
+                join c in db.Set<Contribution>().Where(Contribution.VisibleTo(isModerator: false)) on v.ContributionId equals c.Id
                 join author in data.AuthorNames on c.AuthorId equals author.Id
                 join translator in data.AuthorNames on v.AuthorId equals translator.Id
-                where c.PhaseId == phaseId && !c.IsHidden
+                where c.PhaseId == phaseId
                 orderby c.Id, v.Language == c.OriginalLanguage ? 0 : 1, v.Language
                 select new ExportRow(c.Id, c.ParentId, c.CreatedAt, author.Name, c.OriginalLanguage, c.Languages, c.ReplyCount,
                     v.Language, v.Title, v.Body, translator.Name, v.UpdatedAt))

@@ -30,7 +30,7 @@ public sealed class StatisticsRebuilder(ISynthesisData data, ForumClock clock)
         var themeOfPhase = await db.Set<Phase>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ThemeId, cancellation);
         var counts = new TallyChanges(clock.DayOf);
         var contributions = 0;
-        var visible = db.Set<Contribution>().AsNoTracking().Where(c => !c.IsHidden)
+        var visible = db.Set<Contribution>().AsNoTracking().Where(Contribution.VisibleTo(isModerator: false))
             .Select(c => new ContributionFacts(c.PhaseId, c.ParentId != null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt));
         await foreach (var contribution in visible.AsAsyncEnumerable().WithCancellation(cancellation))
         {

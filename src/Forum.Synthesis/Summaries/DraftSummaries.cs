@@ -65,8 +65,8 @@ public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summariz
             var started = Stopwatch.GetTimestamp();
             var sources = new List<SummarySource>();
             var inLanguage = from v in db.Set<ContributionVersion>().AsNoTracking()
-                             join c in db.Set<Contribution>() on v.ContributionId equals c.Id
-                             where c.PhaseId == phaseId && !c.IsHidden && v.Language == language
+                             join c in db.Set<Contribution>().Where(Contribution.VisibleTo(isModerator: false)) on v.ContributionId equals c.Id
+                             where c.PhaseId == phaseId && v.Language == language
                              select new { c.Id, v.Body };
             var available = await inLanguage.CountAsync(cancellation);
             // Every step-th contribution by id: an even sample across the whole phase, the same on every run.

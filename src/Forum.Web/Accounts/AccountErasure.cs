@@ -73,11 +73,6 @@ public sealed class AccountErasure(
         return outcome;
     }
 
-    /// <summary>The phases where someone wrote a contribution, reply or translation: those whose cached lists show their name.</summary>
-    public static Task<List<int>> PhasesWrittenInAsync(ForumDbContext db, string userId, CancellationToken cancellation = default) =>
-        db.Contributions.Where(c => c.AuthorId == userId || c.Versions.Any(v => v.AuthorId == userId))
-            .Select(c => c.PhaseId).Distinct().ToListAsync(cancellation);
-
     /// <summary>No name, address, password or device remains; the lockout and the new stamp refuse every sign-in and every token issued before.</summary>
     private static void Erase(ForumUser user, DateTime now)
     {

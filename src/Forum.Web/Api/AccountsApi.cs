@@ -40,8 +40,7 @@ public static class AccountsApi
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }
 
-    internal static async Task<Ok<MeView>> EditProfile(ProfileInput input, ClaimsPrincipal principal, UserManager<ForumUser> users,
-        ForumDbContext db, IOutputCacheStore cache)
+    internal static async Task<Ok<MeView>> EditProfile(ProfileInput input, ClaimsPrincipal principal, UserManager<ForumUser> users)
     {
         var user = await users.GetUserAsync(principal) ?? throw ForumException.NotFound("user", principal.Id());
         user.DisplayName = InputRules.RequiredText(input.DisplayName, "displayName", 80);
@@ -49,12 +48,8 @@ public static class AccountsApi
         {
             throw ForumException.Invalid("displayName", "account.name-reserved", $"'{ForumUser.DeletedName}' marks deleted accounts: choose another name.");
         }
+        // Cached lists show the old name beside everything this person wrote: the save's AuthorRenamed evicts them.
         await users.UpdateAsync(user);
-        // Cached lists show the old name beside everything this person wrote.
-        foreach (var phaseId in await AccountErasure.PhasesWrittenInAsync(db, user.Id))
-        {
-            await cache.EvictPhaseAsync(phaseId);
-        }
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.PublicName, (await users.GetRolesAsync(user)).Order().ToList()));
     }
 

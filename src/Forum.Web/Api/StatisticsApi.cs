@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
@@ -72,8 +73,8 @@ public static class StatisticsApi
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var (at, id) = cursor is not null ? Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
         var marked = "," + wanted + ",";
-        var rows = await db.Contributions.AsNoTracking()
-            .Where(c => c.PhaseId == phaseId && c.ParentId == null && !c.IsHidden && !("," + c.Languages + ",").Contains(marked))
+        var rows = await db.Contributions.AsNoTracking().Where(Contribution.VisibleTo(isModerator: false))
+            .Where(c => c.PhaseId == phaseId && c.ParentId == null && !("," + c.Languages + ",").Contains(marked))
             .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Take(size + 1)
@@ -84,12 +85,8 @@ public static class StatisticsApi
         return TypedResults.Ok(new BacklogPage(wanted, items, next));
     }
 
-    internal static async Task<Ok<RebuildReport>> Rebuild(StatisticsRebuilder rebuilder, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
-    {
-        var report = await rebuilder.RebuildAllAsync();
-        await cache.EvictByTagAsync(ContributionListCache.AllListsTag, CancellationToken.None);
-        return TypedResults.Ok(report);
-    }
+    /// <remarks>The rebuild announces every phase's statistics as changed, which evicts their cached pages.</remarks>
+    internal static async Task<Ok<RebuildReport>> Rebuild(StatisticsRebuilder rebuilder) => TypedResults.Ok(await rebuilder.RebuildAllAsync());
 
     private static StatisticsSubject Readable(StatisticsSubject? subject, ClaimsPrincipal user, string what, object id) =>
         subject is null || !PhaseVisibility.CanRead(subject.IsPublished, user.IsModerator()) ? throw ForumException.NotFound(what, id) : subject;

@@ -83,8 +83,8 @@ public sealed class ContributionService(
         var size = InputRules.PageSize(limit);
         language = languages.Optional(language, "language");
         lang = languages.Optional(lang, "lang");
-        // The phase-readability rule, written here for the compiled query (see PhaseAccess).
-        if (await PhaseIsPublished(db, phaseId) is not { } published || (!published && !user.IsModerator()))
+        // The phase's flag read by a compiled query (the list is the busiest read), the rule applied by PhaseVisibility.
+        if (await PhaseIsPublished(db, phaseId) is not { } published || !PhaseVisibility.CanRead(published, user.IsModerator()))
         {
             throw ForumException.NotFound("phase", phaseId);
         }
