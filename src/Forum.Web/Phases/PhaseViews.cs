@@ -1,7 +1,7 @@
 using Forum.Core.Languages;
 using Forum.Core.Phases;
 using Forum.Core.Time;
-using Forum.Web.Api;
+using Forum.Web.Languages;
 
 namespace Forum.Web.Phases;
 

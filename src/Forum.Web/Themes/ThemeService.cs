@@ -8,8 +8,8 @@ using Forum.Core.Phases;
 using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
+using Forum.Web.Input;
 using Forum.Web.Phases;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Forum.Core.Languages;
 using Forum.Core.Themes;
-using Forum.Web.Api;
+using Forum.Web.Languages;
 using Forum.Web.Phases;
 
 namespace Forum.Web.Themes;

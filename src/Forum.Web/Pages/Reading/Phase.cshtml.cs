@@ -11,7 +11,7 @@ using Forum.Web.Contributions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Forum.Core.Contributions;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 
 namespace Forum.Web.Pages.Reading;
 

@@ -3,7 +3,7 @@ using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Text;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Input;
 
 /// <summary>Checks shared by the moderator forms of themes and phases.</summary>
 public static class InputRules
@@ -41,12 +41,15 @@ public static class InputRules
         return texts;
     }
 
-    /// <summary>The page size asked for, 1 to <see cref="ContributionsApi.MaxPageSize"/>, else the default.</summary>
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size asked for, 1 to <see cref="MaxPageSize"/>, else the default.</summary>
     public static int PageSize(int? limit)
     {
-        var size = limit ?? ContributionsApi.DefaultPageSize;
-        return size is < 1 or > ContributionsApi.MaxPageSize
-            ? throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {ContributionsApi.MaxPageSize}.")
+        var size = limit ?? DefaultPageSize;
+        return size is < 1 or > MaxPageSize
+            ? throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {MaxPageSize}.")
             : size;
     }
 
