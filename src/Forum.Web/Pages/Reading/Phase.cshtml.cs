@@ -6,7 +6,6 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
-using Forum.Web.Api;
 using Forum.Web.Contributions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
