@@ -33,7 +33,7 @@ public static class DatabaseServiceCollectionExtensions
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerForumDbContext>(),
             var unknown => throw new InvalidOperationException($"Unknown database provider '{unknown}'."),
         });
-        services.AddScoped<ISynthesisData>(sp => sp.GetRequiredService<ForumDbContext>());
+        services.AddScoped<IForumData>(sp => sp.GetRequiredService<ForumDbContext>());
         services.AddSingleton<StatisticsMaintainer>();
         services.AddSingleton<ChangeEvents>();
         services.AddSingleton<EventsAfterCommit>();

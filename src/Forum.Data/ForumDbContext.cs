@@ -17,7 +17,7 @@ namespace Forum.Data;
 /// The forum's data and its accounts in one database. Each provider has a subclass of its own so
 /// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), ISynthesisData
+public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IForumData
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ThemeText> ThemeTexts => Set<ThemeText>();
@@ -31,7 +31,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SignInFailureCount> SignInFailures => Set<SignInFailureCount>();
     public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
 
-    DbContext ISynthesisData.Db => this;
+    DbContext IForumData.Db => this;
 
     private PendingEvents? _pendingEvents;
 
@@ -51,7 +51,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
         return base.DisposeAsync();
     }
 
-    IQueryable<AuthorName> ISynthesisData.AuthorNames => Users.Select(AuthorNameOfUser);
+    IQueryable<AuthorName> IForumData.AuthorNames => Users.Select(AuthorNameOfUser);
 
     /// <summary>u => new AuthorName { Id = u.Id, Name = ForumUser.PublicNameRule(u.DisplayName, u.UserName) }, for EF to translate.</summary>
     private static readonly Expression<Func<ForumUser, AuthorName>> AuthorNameOfUser = AuthorNameQuery();
@@ -71,7 +71,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
-        builder.ApplyConfigurationsFromAssembly(typeof(ISynthesisData).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(IForumData).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

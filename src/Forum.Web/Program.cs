@@ -18,7 +18,7 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"
 }
 app.UseStatusCodePages();
 app.UseStaticFiles();
-app.UseBrowserPackages();
+app.UseSignalRClientFiles();
 app.UseRouting();
 app.UseCultureFromRoute();
 app.UseAuthentication();

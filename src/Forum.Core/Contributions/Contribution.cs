@@ -159,29 +159,22 @@ public class Contribution
     public static Expression<Func<Contribution, bool>> VisibleTo(bool isModerator) =>
         isModerator ? c => true : c => !c.IsHidden;
 
-    public void Hide(string reason, string moderatorId, DateTime now)
-    {
-        if (IsHidden)
-        {
-            throw ForumException.Conflict("contribution.already-hidden", "This contribution is already hidden.");
-        }
-        IsHidden = true;
-        HiddenReason = reason;
-        HiddenAt = now;
-        HiddenById = moderatorId;
-        ConcurrencyToken = Guid.NewGuid();
-    }
+    public void Hide(string reason, string moderatorId, DateTime now) =>
+        SetHidden(true, reason, moderatorId, now, "contribution.already-hidden", "This contribution is already hidden.");
 
-    public void Restore()
+    public void Restore() => SetHidden(false, null, null, null, "contribution.not-hidden", "This contribution is not hidden.");
+
+    /// <summary>Hiding and restoring are each refused when already done; the moderator's reason stays only while hidden.</summary>
+    private void SetHidden(bool hidden, string? reason, string? moderatorId, DateTime? at, string refusedRule, string refusedMessage)
     {
-        if (!IsHidden)
+        if (IsHidden == hidden)
         {
-            throw ForumException.Conflict("contribution.not-hidden", "This contribution is not hidden.");
+            throw ForumException.Conflict(refusedRule, refusedMessage);
         }
-        IsHidden = false;
-        HiddenReason = null;
-        HiddenAt = null;
-        HiddenById = null;
+        IsHidden = hidden;
+        HiddenReason = reason;
+        HiddenAt = at;
+        HiddenById = moderatorId;
         ConcurrencyToken = Guid.NewGuid();
     }
 

@@ -20,11 +20,9 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
         return result;
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Pending(eventData.Context)?.SaveStarting();
-        return ValueTask.FromResult(result);
-    }
+    // The async twins that only mark the pending events do what the sync ones do.
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavingChanges(eventData, result));
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -42,7 +40,7 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData.Context)?.SaveFailed();
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
@@ -50,7 +48,7 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData.Context)?.SaveFailed();
+        SaveChangesCanceled(eventData);
         return Task.CompletedTask;
     }
 
@@ -60,11 +58,8 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
         return result;
     }
 
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-    {
-        Pending(eventData.Context)?.TransactionStarted(eventData.TransactionId);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
 
     public DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
     {
@@ -72,11 +67,8 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
         return result;
     }
 
-    public ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-    {
-        Pending(eventData.Context)?.TransactionStarted(eventData.TransactionId);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionUsed(connection, eventData, result));
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         Publish(Pending(eventData.Context)?.TakeOnCommit(eventData.TransactionId));
@@ -89,7 +81,7 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData.Context)?.RolledBack(eventData.TransactionId);
+        TransactionRolledBack(transaction, eventData);
         return Task.CompletedTask;
     }
 
@@ -99,7 +91,7 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData.Context)?.RolledBack(eventData.TransactionId);
+        TransactionFailed(transaction, eventData);
         return Task.CompletedTask;
     }
 

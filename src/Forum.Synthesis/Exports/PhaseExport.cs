@@ -25,7 +25,7 @@ public sealed record ExportRow(
 /// A phase's visible contributions with all their versions, for people who write syntheses offline.
 /// Rows stream from the database straight into the response: memory stays flat however large the phase.
 /// </summary>
-public sealed class PhaseExport(ISynthesisData data, ForumClock clock)
+public sealed class PhaseExport(IForumData data, ForumClock clock)
 {
     public static readonly IReadOnlyDictionary<string, ExportFormat> Extensions = new Dictionary<string, ExportFormat>(StringComparer.OrdinalIgnoreCase)
     {

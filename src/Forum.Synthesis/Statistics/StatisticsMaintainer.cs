@@ -108,7 +108,7 @@ public sealed class StatisticsMaintainer(ForumClock clock) : SaveChangesIntercep
             }
             throw;
         }
-        if (db is ISynthesisData data)
+        if (db is IForumData data)
         {
             foreach (var phaseId in changes.TouchedPhases)
             {

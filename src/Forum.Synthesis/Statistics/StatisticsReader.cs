@@ -12,7 +12,7 @@ public sealed record StatisticsSubject(TallyScope Scope, int Id, bool IsPublishe
 /// Reads statistics from the tallies: two small queries (the phase or theme, then its tally rows),
 /// whatever the number of contributions.
 /// </summary>
-public sealed class StatisticsReader(ISynthesisData data, ForumLanguages languages, ForumClock clock)
+public sealed class StatisticsReader(IForumData data, ForumLanguages languages, ForumClock clock)
 {
     private sealed record PhaseRow(int ThemeId, bool IsPublished, DateTime OpensAt, DateTime ClosesAt);
 

@@ -13,7 +13,7 @@ public sealed record RebuildReport(int Contributions, int TallyRows, int Contrib
 /// Recounts every tally from the contributions themselves. Used when tallies are missing (a database
 /// from before them, data loaded around the application) and to check the live bookkeeping.
 /// </summary>
-public sealed class StatisticsRebuilder(ISynthesisData data, ForumClock clock)
+public sealed class StatisticsRebuilder(IForumData data, ForumClock clock)
 {
     public async Task<bool> IsNeededAsync(CancellationToken cancellation = default) =>
         !await data.Db.Set<StatisticTally>().AnyAsync(cancellation) && await data.Db.Set<Contribution>().AnyAsync(cancellation);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,18 +20,8 @@ internal static class TallyWriter
         var contributors = changes.Contributors.ToList();
         if (contributors.Count > 0)
         {
-            await using var command = await CommandAsync(db, cancellation);
-            var rows = new List<string>();
-            for (var i = 0; i < contributors.Count; i++)
-            {
-                var (key, delta) = contributors[i];
-                rows.Add($"(@s{i}, @i{i}, @a{i}, @d{i})");
-                Add(command, $"@s{i}", (int)key.Scope);
-                Add(command, $"@i{i}", key.ScopeId);
-                Add(command, $"@a{i}", key.AuthorId);
-                Add(command, $"@d{i}", delta);
-            }
-            command.CommandText = string.Format(sqlServer ? SqlServerContributorUpsert : SqliteContributorUpsert, string.Join(", ", rows));
+            await using var command = await UpsertAsync(db, sqlServer ? SqlServerContributorUpsert : SqliteContributorUpsert,
+                contributors.Select(c => new object[] { (int)c.Key.Scope, c.Key.ScopeId, c.Key.AuthorId, c.Value }), cancellation);
             await using var reader = await command.ExecuteReaderAsync(cancellation);
             while (await reader.ReadAsync(cancellation))
             {
@@ -53,19 +42,8 @@ internal static class TallyWriter
         var tallies = changes.Tallies.ToList();
         if (tallies.Count > 0)
         {
-            await using var command = await CommandAsync(db, cancellation);
-            var rows = new List<string>();
-            for (var i = 0; i < tallies.Count; i++)
-            {
-                var (key, delta) = tallies[i];
-                rows.Add($"(@s{i}, @i{i}, @k{i}, @t{i}, @d{i})");
-                Add(command, $"@s{i}", (int)key.Scope);
-                Add(command, $"@i{i}", key.ScopeId);
-                Add(command, $"@k{i}", key.Kind);
-                Add(command, $"@t{i}", key.Item);
-                Add(command, $"@d{i}", delta);
-            }
-            command.CommandText = string.Format(sqlServer ? SqlServerTallyUpsert : SqliteTallyUpsert, string.Join(", ", rows));
+            await using var command = await UpsertAsync(db, sqlServer ? SqlServerTallyUpsert : SqliteTallyUpsert,
+                tallies.Select(t => new object[] { (int)t.Key.Scope, t.Key.ScopeId, t.Key.Kind, t.Key.Item, t.Value }), cancellation);
             await command.ExecuteNonQueryAsync(cancellation);
         }
     }
@@ -73,23 +51,31 @@ internal static class TallyWriter
     public static bool IsSqlServer(DbContext db) =>
         db.Database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true;
 
-    private static async Task<DbCommand> CommandAsync(DbContext db, CancellationToken cancellation)
+    /// <summary>The upsert <paramref name="sql"/> with its {0} filled by one parameter row per item, in the caller's transaction.</summary>
+    private static async Task<DbCommand> UpsertAsync(DbContext db, string sql, IEnumerable<object[]> items, CancellationToken cancellation)
     {
         await db.Database.OpenConnectionAsync(cancellation);
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var rows = new List<string>();
+        foreach (var (values, i) in items.Select((values, i) => (values, i)))
+        {
+            var names = new List<string>();
+            foreach (var (value, j) in values.Select((value, j) => (value, j)))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}_{j}";
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+                names.Add(parameter.ParameterName);
+            }
+            rows.Add($"({string.Join(", ", names)})");
+        }
+        command.CommandText = string.Format(sql, string.Join(", ", rows));
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    // {0} is the list of value rows, e.g. "(@s0, @i0, @k0, @t0, @d0), (@s1, …)". "WHERE true" lets SQLite
+    // {0} is the list of value rows, e.g. "(@p0_0, @p0_1, @p0_2, @p0_3, @p0_4), (@p1_0, …)". "WHERE true" lets SQLite
     // tell the upsert's ON CONFLICT from a join constraint after INSERT … SELECT.
     internal const string SqliteTallyUpsert =
         """

@@ -28,7 +28,7 @@ public sealed record StoredDraft(DraftStatus Status, DateTime? ComputedAt, int A
 public sealed record DraftTiming(string Language, int Contributions, int Available, TimeSpan Reading, TimeSpan Summarizing);
 
 /// <summary>Computes and stores a phase's draft summary per language, and reads it back with whether it is current.</summary>
-public sealed class DraftSummaries(ISynthesisData data, DraftSummarizer summarizer, ForumLanguages languages, ForumClock clock, ForumOptions options)
+public sealed class DraftSummaries(IForumData data, DraftSummarizer summarizer, ForumLanguages languages, ForumClock clock, ForumOptions options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

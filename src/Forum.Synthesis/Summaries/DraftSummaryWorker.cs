@@ -87,7 +87,7 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var data = scope.ServiceProvider.GetRequiredService<ISynthesisData>();
+            var data = scope.ServiceProvider.GetRequiredService<IForumData>();
             var drafts = scope.ServiceProvider.GetRequiredService<DraftSummaries>();
             var phases = await data.Db.Set<Phase>().AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellation);
             foreach (var phaseId in phases)

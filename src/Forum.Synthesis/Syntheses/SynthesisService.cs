@@ -11,7 +11,7 @@ namespace Forum.Synthesis.Syntheses;
 public sealed record SynthesisText(string? Language, string? Title, string? Body);
 
 /// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
-public sealed class SynthesisService(ISynthesisData data, VersionText texts, ForumClock clock)
+public sealed class SynthesisService(IForumData data, VersionText texts, ForumClock clock)
 {
     private DbContext Db => data.Db;
 

@@ -21,6 +21,9 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // The writer's encoder and indentation apply; these only name the rows' properties as the rest of the document.
+    private static readonly JsonSerializerOptions RowOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     private sealed record VersionRow(
         long ContributionId, int PhaseId, long? ParentId, DateTime PostedAt, string OriginalLanguage, string Languages, bool IsHidden,
         string Language, string? Title, string Body, string AuthorId, DateTime CreatedAt, DateTime UpdatedAt);
@@ -90,15 +93,10 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
                            where v.AuthorId == user.Id && c.AuthorId != user.Id
                            orderby v.Id
                            select new { c.Id, c.PhaseId, v.Language, v.Title, v.Body, v.CreatedAt, v.UpdatedAt };
-        await WriteArrayAsync(json, "translations", translations, t =>
+        await WriteArrayAsync(json, "translations", translations, t => new
         {
-            json.WriteNumber("contributionId", t.Id);
-            WritePhase(json, t.PhaseId, phaseTitles);
-            json.WriteString("language", t.Language);
-            json.WriteString("title", t.Title);
-            json.WriteString("body", t.Body);
-            json.WriteString("createdAt", clock.ToLocal(t.CreatedAt));
-            json.WriteString("updatedAt", clock.ToLocal(t.UpdatedAt));
+            ContributionId = t.Id, t.PhaseId, PhaseTitle = phaseTitles.GetValueOrDefault(t.PhaseId),
+            t.Language, t.Title, t.Body, CreatedAt = clock.ToLocal(t.CreatedAt), UpdatedAt = clock.ToLocal(t.UpdatedAt),
         }, cancellation);
 
         var earlier = from r in db.VersionRevisions
@@ -106,23 +104,15 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
                       where r.WrittenById == user.Id
                       orderby r.Id
                       select new { v.ContributionId, v.Language, r.Title, r.Body, r.WrittenAt, r.ReplacedAt };
-        await WriteArrayAsync(json, "earlierTexts", earlier, r =>
+        await WriteArrayAsync(json, "earlierTexts", earlier, r => new
         {
-            json.WriteNumber("contributionId", r.ContributionId);
-            json.WriteString("language", r.Language);
-            json.WriteString("title", r.Title);
-            json.WriteString("body", r.Body);
-            json.WriteString("writtenAt", clock.ToLocal(r.WrittenAt));
-            json.WriteString("replacedAt", clock.ToLocal(r.ReplacedAt));
+            r.ContributionId, r.Language, r.Title, r.Body, WrittenAt = clock.ToLocal(r.WrittenAt), ReplacedAt = clock.ToLocal(r.ReplacedAt),
         }, cancellation);
 
-        await WriteArrayAsync(json, "reports", db.Reports.Where(r => r.ReporterId == user.Id).OrderBy(r => r.Id), r =>
+        await WriteArrayAsync(json, "reports", db.Reports.Where(r => r.ReporterId == user.Id).OrderBy(r => r.Id), r => new
         {
-            json.WriteNumber("contributionId", r.ContributionId);
-            json.WriteString("reason", r.ReasonCode);
-            json.WriteString("comment", r.Comment);
-            json.WriteString("reportedAt", clock.ToLocal(r.CreatedAt));
-            json.WriteString("status", r.Status.ToString().ToLowerInvariant());
+            r.ContributionId, Reason = r.ReasonCode, r.Comment, ReportedAt = clock.ToLocal(r.CreatedAt),
+            Status = r.Status.ToString().ToLowerInvariant(),
         }, cancellation);
 
         var revisions = from r in db.Set<SynthesisRevision>()
@@ -130,27 +120,14 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
                         where r.EditedById == user.Id
                         orderby r.Id
                         select new { s.Id, s.PhaseId, s.Number, r.Language, r.Edition, r.Title, r.Body, r.EditedAt };
-        await WriteArrayAsync(json, "synthesisTexts", revisions, r =>
+        await WriteArrayAsync(json, "synthesisTexts", revisions, r => new
         {
-            json.WriteNumber("synthesisId", r.Id);
-            json.WriteNumber("phaseId", r.PhaseId);
-            json.WriteNumber("number", r.Number);
-            json.WriteString("language", r.Language);
-            json.WriteNumber("edition", r.Edition);
-            json.WriteString("title", r.Title);
-            json.WriteString("body", r.Body);
-            json.WriteString("editedAt", clock.ToLocal(r.EditedAt));
+            SynthesisId = r.Id, r.PhaseId, r.Number, r.Language, r.Edition, r.Title, r.Body, EditedAt = clock.ToLocal(r.EditedAt),
         }, cancellation);
 
-        await WriteArrayAsync(json, "moderationActions", db.AuditEntries.Where(a => a.ActorId == user.Id).OrderBy(a => a.Id), a =>
+        await WriteArrayAsync(json, "moderationActions", db.AuditEntries.Where(a => a.ActorId == user.Id).OrderBy(a => a.Id), a => new
         {
-            json.WriteString("at", clock.ToLocal(a.At));
-            json.WriteString("action", a.Action);
-            WriteNumberOrNull(json, "themeId", a.ThemeId);
-            WriteNumberOrNull(json, "phaseId", a.PhaseId);
-            WriteNumberOrNull(json, "contributionId", a.ContributionId);
-            json.WriteString("reason", a.Reason);
-            json.WriteString("details", a.Details);
+            At = clock.ToLocal(a.At), a.Action, a.ThemeId, a.PhaseId, a.ContributionId, a.Reason, a.Details,
         }, cancellation);
         json.WriteEndObject();
         await json.FlushAsync(cancellation);
@@ -202,16 +179,15 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         json.WriteString("phaseTitle", titles.GetValueOrDefault(phaseId));
     }
 
-    /// <summary>One array of objects, each written by <paramref name="write"/> from a row streamed from the database.</summary>
-    private static async Task WriteArrayAsync<T>(Utf8JsonWriter json, string name, IQueryable<T> rows, Action<T> write, CancellationToken cancellation)
+    /// <summary>One array of objects, each the JSON of <paramref name="shape"/> applied to a row streamed from the database.</summary>
+    private static async Task WriteArrayAsync<T, TShown>(Utf8JsonWriter json, string name, IQueryable<T> rows, Func<T, TShown> shape, CancellationToken cancellation)
         where T : class
     {
         json.WriteStartArray(name);
         await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellation))
         {
-            json.WriteStartObject();
-            write(row);
-            json.WriteEndObject();
+            // Through an element: serializing straight into the writer would flush it synchronously to the response.
+            JsonSerializer.SerializeToElement(shape(row), RowOptions).WriteTo(json);
             await FlushWhenFullAsync(json, cancellation);
         }
         json.WriteEndArray();

@@ -1,15 +1,12 @@
 using System.Security.Claims;
 using Forum.Web.Contributions;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;
 
 public static class ContributionsApi
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
-
     public static IEndpointRouteBuilder MapContributionsApi(this IEndpointRouteBuilder app)
     {
         var phase = app.MapGroup("/api/phases/{phaseId:int}/contributions").WithTags("Contributions");

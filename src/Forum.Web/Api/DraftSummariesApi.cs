@@ -3,7 +3,8 @@ using Forum.Core.Languages;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Synthesis.Summaries;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
+using Forum.Web.Phases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;

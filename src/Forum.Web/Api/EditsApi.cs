@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Forum.Web.Contributions;
 using Forum.Web.Edits;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Forum.Core.Errors;
 using Forum.Data;
 using Forum.Synthesis.Exports;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
+using Forum.Web.Phases;
 
 namespace Forum.Web.Api;
 

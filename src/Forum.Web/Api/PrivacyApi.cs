@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forum.Core.Errors;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Forum.Web.Reports;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;

@@ -6,8 +6,10 @@ using Forum.Core.Phases;
 using Forum.Data;
 using Forum.Synthesis.Exports;
 using Forum.Synthesis.Statistics;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Forum.Web.Caching;
+using Forum.Web.Input;
+using Forum.Web.Phases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,8 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
+using Forum.Web.Phases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forum.Web.Api;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Forum.Web.Themes;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -8,8 +8,9 @@ using Forum.Core.Phases;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
+using Forum.Web.Input;
+using Forum.Web.Phases;
 using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

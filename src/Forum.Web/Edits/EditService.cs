@@ -5,9 +5,10 @@ using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
 using Forum.Web.Contributions;
+using Forum.Web.Input;
+using Forum.Web.Phases;
 using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

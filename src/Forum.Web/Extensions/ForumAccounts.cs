@@ -1,6 +1,7 @@
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Forum.Web.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;

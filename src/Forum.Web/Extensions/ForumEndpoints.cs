@@ -1,4 +1,5 @@
 using Forum.Web.Api;
+using Forum.Web.Feeds;
 using Forum.Web.Live;
 using Forum.Web.Pages;
 

@@ -1,7 +1,6 @@
 using Forum.Core.Events;
 using Forum.Data;
 using Forum.Web.Accounts;
-using Forum.Web.Api;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,6 @@ using Forum.Core.Time;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
 using Forum.Data;
-using Forum.Web.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR;
 

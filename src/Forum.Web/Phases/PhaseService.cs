@@ -7,8 +7,8 @@ using Forum.Core.Phases;
 using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
+using Forum.Web.Input;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Phases;
@@ -139,18 +139,10 @@ public sealed class PhaseService(ForumDbContext db, ForumLanguages languages, Fo
         var closesAt = input.ClosesAt ?? throw ForumException.Invalid("closesAt", "phase.closes-required", "Give the date the phase closes.");
         var schedule = new PhaseSchedule(clock.ToUtc(opensAt, "opensAt"), clock.ToUtc(closesAt, "closesAt"));
         Phase.EnsureNoOverlap(schedule, siblings, phase.Id);
-        var limits = options.Limits;
-        var texts = InputRules.PerLanguage(input.Texts, phase.OriginalLanguage, languages).Select(t => new PhaseText
-        {
-            Language = t.Key,
-            Title = InputRules.RequiredText(t.Value?.Title, $"texts.{t.Key}.title", limits.TitleMaxLength),
-            Question = InputRules.RequiredText(t.Value?.Question, $"texts.{t.Key}.question", limits.DescriptionMaxLength),
-        }).ToList();
-        InputRules.SyncTexts(phase.Texts, texts, t => t.Language, (target, source) =>
-        {
-            target.Title = source.Title;
-            target.Question = source.Question;
-        });
+        InputRules.WriteTitledTexts(phase.Texts, input.Texts, phase.OriginalLanguage, languages, options.Limits, "question",
+            given => (given.Title, given.Question), t => t.Language,
+            (language, title, question) => new PhaseText { Language = language, Title = title, Question = question },
+            (text, title, question) => (text.Title, text.Question) = (title, question));
         phase.Schedule = schedule;
         phase.UpdatedAt = clock.UtcNow;
         phase.ConcurrencyToken = Guid.NewGuid();

@@ -1,7 +1,6 @@
-using Forum.Core.Languages;
 using Forum.Core.Phases;
 using Forum.Core.Time;
-using Forum.Web.Api;
+using Forum.Web.Languages;
 
 namespace Forum.Web.Phases;
 
@@ -18,12 +17,10 @@ public sealed record PhaseView(
 {
     internal static PhaseView Of(Phase phase, string themeSlug, string? lang, ForumClock clock)
     {
-        var picked = LocalizedText.Pick(phase.Texts, t => t.Language, lang, phase.OriginalLanguage);
+        var (text, localized) = Localized.Pick(phase.Texts, t => t.Language, lang, phase.OriginalLanguage);
         return new PhaseView(phase.Id, themeSlug, phase.Number, phase.StateAt(clock.UtcNow),
             clock.ToLocal(phase.OpensAt), clock.ToLocal(phase.ClosesAt), clock.Zone.Id,
-            picked.Text.Title, picked.Text.Question,
-            new Localized(picked.Language, picked.IsFallback, phase.OriginalLanguage, phase.Texts.Select(t => t.Language).Order().ToList()),
-            phase.ConcurrencyToken);
+            text.Title, text.Question, localized, phase.ConcurrencyToken);
     }
 }
 

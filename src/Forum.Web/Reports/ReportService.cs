@@ -8,9 +8,10 @@ using Forum.Core.Languages;
 using Forum.Core.Reports;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
 using Forum.Web.Contributions;
+using Forum.Web.Input;
+using Forum.Web.Phases;
 using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

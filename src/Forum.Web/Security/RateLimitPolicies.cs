@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Forum.Core;
 using Forum.Core.Errors;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Forum.Web.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 

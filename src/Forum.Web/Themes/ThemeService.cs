@@ -8,8 +8,8 @@ using Forum.Core.Phases;
 using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Accounts;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
+using Forum.Web.Input;
 using Forum.Web.Phases;
 using Microsoft.EntityFrameworkCore;
 
@@ -95,19 +95,10 @@ public sealed partial class ThemeService(ForumDbContext db, ForumLanguages langu
 
     private void Apply(Theme theme, ThemeInput input, DateTime now)
     {
-        var texts = InputRules.PerLanguage(input.Texts, theme.OriginalLanguage, languages);
-        var limits = options.Limits;
-        var fresh = texts.Select(t => new ThemeText
-        {
-            Language = t.Key,
-            Title = InputRules.RequiredText(t.Value?.Title, $"texts.{t.Key}.title", limits.TitleMaxLength),
-            Description = InputRules.RequiredText(t.Value?.Description, $"texts.{t.Key}.description", limits.DescriptionMaxLength),
-        }).ToList();
-        InputRules.SyncTexts(theme.Texts, fresh, t => t.Language, (target, source) =>
-        {
-            target.Title = source.Title;
-            target.Description = source.Description;
-        });
+        InputRules.WriteTitledTexts(theme.Texts, input.Texts, theme.OriginalLanguage, languages, options.Limits, "description",
+            given => (given.Title, given.Description), t => t.Language,
+            (language, title, description) => new ThemeText { Language = language, Title = title, Description = description },
+            (text, title, description) => (text.Title, text.Description) = (title, description));
         theme.Position = input.Position;
         theme.IsPublished = input.Published;
         theme.UpdatedAt = now;

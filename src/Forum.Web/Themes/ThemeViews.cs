@@ -1,6 +1,5 @@
-using Forum.Core.Languages;
 using Forum.Core.Themes;
-using Forum.Web.Api;
+using Forum.Web.Languages;
 using Forum.Web.Phases;
 
 namespace Forum.Web.Themes;
@@ -15,9 +14,8 @@ public sealed record ThemeView(
 {
     internal static ThemeView Of(Theme theme, string? lang, IReadOnlyList<PhaseView>? phases)
     {
-        var picked = LocalizedText.Pick(theme.Texts, t => t.Language, lang, theme.OriginalLanguage);
-        return new ThemeView(theme.Id, theme.Slug, theme.Position, theme.IsPublished, picked.Text.Title, picked.Text.Description,
-            new Localized(picked.Language, picked.IsFallback, theme.OriginalLanguage, theme.Texts.Select(t => t.Language).Order().ToList()),
+        var (text, localized) = Localized.Pick(theme.Texts, t => t.Language, lang, theme.OriginalLanguage);
+        return new ThemeView(theme.Id, theme.Slug, theme.Position, theme.IsPublished, text.Title, text.Description, localized,
             theme.ConcurrencyToken, phases);
     }
 }

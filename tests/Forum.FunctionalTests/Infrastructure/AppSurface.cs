@@ -1,5 +1,5 @@
 using System.Reflection;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -25,7 +25,7 @@ public class PublicNameTests(SqliteDatabase database) : IClassFixture<SqliteData
         }
         await using var read = database.CreateContext();
         var user = await read.Users.SingleAsync(u => u.Id == id);
-        var fromSql = await ((ISynthesisData)read).AuthorNames.Where(a => a.Id == id).Select(a => a.Name).SingleAsync();
+        var fromSql = await ((IForumData)read).AuthorNames.Where(a => a.Id == id).Select(a => a.Name).SingleAsync();
         fromSql.Should().Be(user.PublicName);
         user.PublicName.Should().Be(expected);
     }

@@ -34,8 +34,8 @@ public sealed class SqliteDatabase : IDisposable
         return new SqliteForumDbContext(options.Options);
     }
 
-    /// <summary>A theme with one phase open at <paramref name="now"/>, and an author.</summary>
-    public async Task<(int PhaseId, string AuthorId)> NewPhaseAsync(DateTime now)
+    /// <summary>A theme with one phase open at <paramref name="now"/>, written in <paramref name="language"/>, and an author.</summary>
+    public async Task<(int PhaseId, string AuthorId)> NewPhaseAsync(DateTime now, string language = "en")
     {
         await using var db = CreateContext();
         var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
@@ -43,9 +43,9 @@ public sealed class SqliteDatabase : IDisposable
         var theme = new Theme
         {
             Slug = $"t-{Guid.NewGuid():N}",
-            OriginalLanguage = "en",
-            Texts = [new ThemeText { Language = "en", Title = "T", Description = "D" }],
-            Phases = [new Phase { Number = 1, OriginalLanguage = "en", OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(5), Texts = [new PhaseText { Language = "en", Title = "P", Question = "Q?" }] }],
+            OriginalLanguage = language,
+            Texts = [new ThemeText { Language = language, Title = "T", Description = "D" }],
+            Phases = [new Phase { Number = 1, OriginalLanguage = language, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(5), Texts = [new PhaseText { Language = language, Title = "P", Question = "Q?" }] }],
         };
         db.Themes.Add(theme);
         await db.SaveChangesAsync();

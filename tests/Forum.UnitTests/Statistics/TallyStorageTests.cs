@@ -4,10 +4,8 @@ using Forum.Core.Contributions;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
 using Forum.Core.Text;
-using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Data.Accounts;
 using Forum.Synthesis.Statistics;
 using Forum.UnitTests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,21 +20,7 @@ public class TallyStorageTests(SqliteDatabase database) : IClassFixture<SqliteDa
     private static readonly ForumLanguages Languages = new(["en", "fr", "es"]);
     private static readonly VersionText Texts = new(Languages, new ForumOptions(), new MarkdownRenderer());
 
-    private async Task<(int PhaseId, string AuthorId)> NewPhaseAsync()
-    {
-        await using var db = database.CreateContext();
-        var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
-        db.Users.Add(user);
-        var theme = new Theme
-        {
-            Slug = $"t-{Guid.NewGuid():N}", OriginalLanguage = "en", IsPublished = true,
-            Texts = [new ThemeText { Language = "en", Title = "T", Description = "D" }],
-            Phases = [new Phase { Number = 1, OriginalLanguage = "en", OpensAt = Now.AddDays(-1), ClosesAt = Now.AddDays(5), Texts = [new PhaseText { Language = "en", Title = "P", Question = "Q?" }] }],
-        };
-        db.Themes.Add(theme);
-        await db.SaveChangesAsync();
-        return (theme.Phases[0].Id, user.Id);
-    }
+    private Task<(int PhaseId, string AuthorId)> NewPhaseAsync() => database.NewPhaseAsync(Now);
 
     private static Contribution Post(int phaseId, string authorId, string language) =>
         Contribution.Start(phaseId, PhaseState.Open, authorId, Texts.Create(language, "Titre", "Texte", true, authorId, Now), Now);

@@ -3,10 +3,8 @@ using Forum.Core.Contributions;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
 using Forum.Core.Text;
-using Forum.Core.Themes;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Data.Accounts;
 using Forum.Synthesis.Summaries;
 using Forum.UnitTests.Data;
 
@@ -54,23 +52,13 @@ public class DraftSummariesStorageTests(SqliteDatabase database) : IClassFixture
 
     private async Task<int> PhaseWithFrenchContributionsAsync(int count)
     {
+        var (phaseId, authorId) = await database.NewPhaseAsync(Now, "fr");
         await using var db = database.CreateContext();
-        var user = new ForumUser { UserName = $"{Guid.NewGuid():N}@test", Email = "a@test" };
-        db.Users.Add(user);
-        var theme = new Theme
-        {
-            Slug = $"t-{Guid.NewGuid():N}", OriginalLanguage = "fr", IsPublished = true,
-            Texts = [new ThemeText { Language = "fr", Title = "T", Description = "D" }],
-            Phases = [new Phase { Number = 1, OriginalLanguage = "fr", OpensAt = Now.AddDays(-1), ClosesAt = Now.AddDays(5), Texts = [new PhaseText { Language = "fr", Title = "P", Question = "Q ?" }] }],
-        };
-        db.Themes.Add(theme);
-        await db.SaveChangesAsync();
-        var phaseId = theme.Phases[0].Id;
         string[] subjects = ["Les coopératives locales", "Les monnaies locales", "Les réseaux de producteurs", "Les mutuelles de santé"];
         for (var i = 0; i < count; i++)
         {
             var body = $"{subjects[i % 4]} soutiennent l'emploi dans les territoires ruraux. Contribution numéro {i} sur l'économie solidaire et les territoires.";
-            db.Contributions.Add(Contribution.Start(phaseId, PhaseState.Open, user.Id, Texts.Create("fr", "Titre", body, true, user.Id, Now), Now));
+            db.Contributions.Add(Contribution.Start(phaseId, PhaseState.Open, authorId, Texts.Create("fr", "Titre", body, true, authorId, Now), Now));
         }
         await db.SaveChangesAsync();
         return phaseId;

@@ -4,6 +4,7 @@ using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,7 +3,6 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
 using Forum.Data;
-using Forum.Web.Api;
 using Forum.Web.Phases;
 using Forum.Web.Themes;
 using Microsoft.AspNetCore.Mvc;

@@ -6,7 +6,8 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Synthesis.Summaries;
 using Forum.Synthesis.Syntheses;
-using Forum.Web.Api;
+using Forum.Web.Authorization;
+using Forum.Web.Input;
 using Forum.Web.Phases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +69,7 @@ public sealed class ModeratePhaseModel(
         {
             return NotFound();
         }
-        Contributions = await contributions.ListAsync(id, User, null, Culture, null, ContributionsApi.MaxPageSize, "newest", includeHidden: true) ?? Contributions;
+        Contributions = await contributions.ListAsync(id, User, null, Culture, null, InputRules.MaxPageSize, "newest", includeHidden: true) ?? Contributions;
         Syntheses = await syntheses.ListAsync(id, includeDrafts: true);
         DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
         Draft = await drafts.ReadAsync(id, DraftLanguage);
@@ -108,7 +109,7 @@ public sealed class ModeratePhaseModel(
 
     public Task<IActionResult> OnPostUnpublishAsync(int id) => ActAsync(id, () => syntheses.UnpublishAsync(SynthesisId ?? 0, null, UserId()));
 
-    private string UserId() => Accounts.UserExtensions.Id(User);
+    private string UserId() => User.Id();
 
     /// <summary>Runs a moderator action; a refused one comes back as a message on the page, with what was typed kept.</summary>
     private Task<IActionResult> ActAsync<T>(int id, Func<Task<T>> action) =>

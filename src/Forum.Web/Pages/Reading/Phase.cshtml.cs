@@ -6,12 +6,11 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
-using Forum.Web.Api;
 using Forum.Web.Contributions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Forum.Core.Contributions;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 
 namespace Forum.Web.Pages.Reading;
 

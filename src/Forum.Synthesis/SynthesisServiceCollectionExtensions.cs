@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Synthesis;
 
-public static class SynthesisServices
+public static class SynthesisServiceCollectionExtensions
 {
-    /// <summary>Statistics, syntheses, exports and draft summaries. Expects <see cref="ISynthesisData"/> from the data project.</summary>
+    /// <summary>Statistics, syntheses, exports and draft summaries. Expects <see cref="IForumData"/> from the data project.</summary>
     public static IServiceCollection AddForumSynthesis(this IServiceCollection services)
     {
         services.AddSingleton<ForumEventPublisher>();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Forum.Web.Accounts;
+namespace Forum.Web.Authorization;
 
 /// <summary>
 /// The policy a page handler requires. Razor Pages only authorize whole pages, and reading pages

@@ -3,7 +3,7 @@ using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Text;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Input;
 
 /// <summary>Checks shared by the moderator forms of themes and phases.</summary>
 public static class InputRules
@@ -41,12 +41,15 @@ public static class InputRules
         return texts;
     }
 
-    /// <summary>The page size asked for, 1 to <see cref="ContributionsApi.MaxPageSize"/>, else the default.</summary>
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size asked for, 1 to <see cref="MaxPageSize"/>, else the default.</summary>
     public static int PageSize(int? limit)
     {
-        var size = limit ?? ContributionsApi.DefaultPageSize;
-        return size is < 1 or > ContributionsApi.MaxPageSize
-            ? throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {ContributionsApi.MaxPageSize}.")
+        var size = limit ?? DefaultPageSize;
+        return size is < 1 or > MaxPageSize
+            ? throw ForumException.Invalid("limit", "paging.limit-out-of-range", $"limit is between 1 and {MaxPageSize}.")
             : size;
     }
 
@@ -65,20 +68,32 @@ public static class InputRules
         }
     }
 
-    /// <summary>Brings per-language rows to the wanted set in place (rows are keyed by language, so they are updated, not replaced).</summary>
-    public static void SyncTexts<T>(List<T> current, IReadOnlyList<T> wanted, Func<T, string> languageOf, Action<T, T> copy)
+    /// <summary>
+    /// The texts of a theme or phase form, per language (<see cref="PerLanguage"/>): a required title and a required
+    /// second text named <paramref name="field"/> (a description, a question). They are brought into
+    /// <paramref name="current"/> in place: rows are keyed by language, so they are updated, not replaced.
+    /// </summary>
+    public static void WriteTitledTexts<TInput, TText>(
+        List<TText> current, Dictionary<string, TInput>? given, string originalLanguage, ForumLanguages languages, TextLimits limits,
+        string field, Func<TInput, (string? Title, string? Text)> read, Func<TText, string> languageOf,
+        Func<string, string, string, TText> create, Action<TText, string, string> write)
     {
-        current.RemoveAll(c => !wanted.Any(w => languageOf(w) == languageOf(c)));
-        foreach (var text in wanted)
+        var wanted = PerLanguage(given, originalLanguage, languages).Select(t =>
         {
-            var existing = current.FirstOrDefault(c => languageOf(c) == languageOf(text));
-            if (existing is null)
+            var (title, text) = t.Value is null ? (null, null) : read(t.Value);
+            return (Language: t.Key, Title: RequiredText(title, $"texts.{t.Key}.title", limits.TitleMaxLength),
+                Text: RequiredText(text, $"texts.{t.Key}.{field}", limits.DescriptionMaxLength));
+        }).ToList();
+        current.RemoveAll(c => !wanted.Any(w => w.Language == languageOf(c)));
+        foreach (var (language, title, text) in wanted)
+        {
+            if (current.FirstOrDefault(c => languageOf(c) == language) is { } existing)
             {
-                current.Add(text);
+                write(existing, title, text);
             }
             else
             {
-                copy(existing, text);
+                current.Add(create(language, title, text));
             }
         }
     }

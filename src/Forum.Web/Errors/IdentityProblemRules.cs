@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Errors;
 
 /// <summary>
 /// Identity's endpoints answer bad input with a ValidationProblem keyed by Identity's error codes but

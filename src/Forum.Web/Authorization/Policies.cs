@@ -2,7 +2,7 @@ using Forum.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
-namespace Forum.Web.Accounts;
+namespace Forum.Web.Authorization;
 
 /// <summary>The authorization policies every mutating endpoint names. Reading needs none.</summary>
 public static class Policies

@@ -3,7 +3,7 @@ using Forum.Web.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Errors;
 
 /// <summary>Turns what a refused request threw into its RFC 7807 answer (<see cref="ForumProblems"/>); anything else stays a 500.</summary>
 public sealed class ForumExceptionHandler(ILogger<ForumExceptionHandler> logger) : IExceptionHandler

@@ -12,13 +12,13 @@ using Forum.Web.Caching;
 using Forum.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forum.Web.Pages;
+namespace Forum.Web.Feeds;
 
 /// <summary>
 /// Atom feeds of a phase and of a theme, in the culture of their URL: new contributions and
 /// published syntheses, newest first. Drafts and hidden contributions never appear.
 /// </summary>
-public static class Feeds
+public static class FeedEndpoints
 {
     private const int Entries = 50;
 

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.FileProviders;
 
-namespace Forum.Web.Live;
+namespace Forum.Web.Extensions;
 
-public static class BrowserPackages
+public static class SignalRClientFiles
 {
     /// <summary>
     /// Serves the SignalR browser client under /lib/signalr: from clientlib/ next to the app, where the build
     /// copies it, else from the project's node_modules (runs from the source tree: dotnet run, tests).
     /// Absent when npm was not there; the pages then work without live updates.
     /// </summary>
-    public static WebApplication UseBrowserPackages(this WebApplication app)
+    public static WebApplication UseSignalRClientFiles(this WebApplication app)
     {
         var copied = Path.Combine(AppContext.BaseDirectory, "clientlib", "signalr");
         var installed = Path.Combine(app.Environment.ContentRootPath, "node_modules", "@microsoft", "signalr", "dist", "browser");

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Forum.Data.Accounts;
 
-namespace Forum.Web.Accounts;
+namespace Forum.Web.Authorization;
 
 public static class UserExtensions
 {

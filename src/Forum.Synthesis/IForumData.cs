@@ -8,7 +8,7 @@ namespace Forum.Synthesis;
 /// phases and this module's own tables, and the public names of authors. The data project, which
 /// owns accounts and migrations, implements it; this module stays free of both.
 /// </summary>
-public interface ISynthesisData
+public interface IForumData
 {
     DbContext Db { get; }
 

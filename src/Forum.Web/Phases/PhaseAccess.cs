@@ -3,10 +3,10 @@ using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Phases;
 using Forum.Data;
-using Forum.Web.Accounts;
+using Forum.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Phases;
 
 /// <summary>
 /// Who may see a phase (the rule is <see cref="PhaseVisibility"/>), and a contribution: who may see its

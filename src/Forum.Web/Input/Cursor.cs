@@ -1,7 +1,7 @@
 using System.Text;
 using Forum.Core.Errors;
 
-namespace Forum.Web.Api;
+namespace Forum.Web.Input;
 
 /// <summary>An opaque position in a list: the (time, id) of the last item seen, so the next page starts right after it without OFFSET.</summary>
 public static class Cursor
