@@ -86,13 +86,16 @@ def figures(text):
     return found
 
 runs = {name: figures((folder / f"{name}.txt").read_text()) for name in ("baseline-1", "current-1", "current-2", "baseline-2")}
-print(f"{'figure':<44} {'baseline':>10} {'current':>10} {'ratio':>7}  (current / baseline, mean of two runs each; "
-      "below 1 is better for times, above 1 for req/s)")
+print(f"{'figure':<44} {'baseline':>10} {'current':>10} {'ratio':>7} {'noise':>7}  (ratio: current / baseline, mean of two runs each, "
+      "below 1 is better for times, above 1 for req/s; noise: the larger of the two baseline runs over the smaller, "
+      "a ratio inside it is not a difference)")
 for key, (_, better) in runs["baseline-1"].items():
     if not all(key in r for r in runs.values()):
         continue
     base = statistics.mean(runs[n][key][0] for n in ("baseline-1", "baseline-2"))
     cur = statistics.mean(runs[n][key][0] for n in ("current-1", "current-2"))
     ratio = cur / base if base else float("nan")
-    print(f"{key:<44} {base:>10.2f} {cur:>10.2f} {ratio:>7.2f}")
+    pair = sorted(runs[n][key][0] for n in ("baseline-1", "baseline-2"))
+    noise = pair[1] / pair[0] if pair[0] else float("nan")
+    print(f"{key:<44} {base:>10.2f} {cur:>10.2f} {ratio:>7.2f} {noise:>7.2f}")
 PY

@@ -20,7 +20,10 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         var phase = await Db.Set<Phase>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellation)
             ?? throw ForumException.NotFound("phase", phaseId);
         var now = clock.UtcNow;
-        var built = (input ?? []).Select(t => texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now)).ToList();
+        var built = (input ?? []).Select(t => t is null
+                ? throw ForumException.Invalid("versions", "synthesis.version-missing", "Each version is an object with a language, a title and a body.")
+                : texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now))
+            .ToList();
         // Numbers are unique per phase; two moderators creating at once collide on the index, and the later one takes the next number.
         for (var attempt = 1; ; attempt++)
         {

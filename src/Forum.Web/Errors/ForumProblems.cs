@@ -90,14 +90,30 @@ public static class ForumProblems
         });
 
     /// <summary>
-    /// Gives the bare 401 and 403 answers of authentication and authorization (a challenge, a forbid: no body
-    /// of their own, written by the status code pages) their rule and a detail, whichever scheme or check refused.
+    /// Gives the bare answers that carry no body of their own (a challenge or a forbid, whichever scheme or check
+    /// refused; no such route; a body too large or of a type no endpoint reads; written by the status code pages
+    /// or the server) their rule and a detail. Identity's log-in refusals keep their detail ("Failed", "LockedOut")
+    /// and gain a rule.
     /// </summary>
-    public static void CompleteAuthRefusal(ProblemDetailsContext context)
+    public static void CompleteBareRefusal(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        // An answer that says something of its own (Identity's log-in "Failed", "LockedOut") keeps it.
-        if (problem.Extensions.ContainsKey("rule") || problem.Detail is not null)
+        if (problem.Extensions.ContainsKey("rule"))
+        {
+            return;
+        }
+        if (problem.Status == StatusCodes.Status401Unauthorized && problem.Detail is { } identityDetail)
+        {
+            problem.Extensions["rule"] = identityDetail switch
+            {
+                "LockedOut" => "auth.locked-out",
+                "NotAllowed" => "auth.not-allowed",
+                "RequiresTwoFactor" => "auth.requires-two-factor",
+                _ => "auth.failed",
+            };
+            return;
+        }
+        if (problem.Detail is not null)
         {
             return;
         }
@@ -107,6 +123,14 @@ public static class ForumProblems
                 "This request needs a signed-in account: send a valid bearer token or the sign-in cookie, or sign in again if yours expired or was revoked."),
             StatusCodes.Status403Forbidden => Create(StatusCodes.Status403Forbidden, AuthForbidden, "Not allowed.",
                 "Your account's roles do not allow this request."),
+            StatusCodes.Status404NotFound => Create(StatusCodes.Status404NotFound, "request.not-found", "Not found.",
+                "Nothing answers at this address and method: see /openapi/v1.json for the API's routes."),
+            StatusCodes.Status405MethodNotAllowed => Create(StatusCodes.Status405MethodNotAllowed, "request.method-not-allowed", "Method not allowed.",
+                "This address does not take this method: see /openapi/v1.json."),
+            StatusCodes.Status413PayloadTooLarge => Create(StatusCodes.Status413PayloadTooLarge, "request.too-large", "Request too large.",
+                "A request body is at most 1 MB."),
+            StatusCodes.Status415UnsupportedMediaType => Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported-media-type", "Unsupported media type.",
+                "Send the body as application/json."),
             _ => null,
         };
         if (refusal is null)

@@ -32,6 +32,7 @@ public static class ForumAccounts
             .AddUserManager<ForumUserManager>()
             .AddSignInManager<ForumSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddUserValidator<EmailLengthValidator>()
             .AddEntityFrameworkStores<ForumDbContext>();
         // Every password check (log-in on the API or the page, password change, account deletion) counts wrong
         // passwords in SignInThrottle, per account and client address, on the forum's clock (ForumUserManager).
@@ -60,7 +61,7 @@ public static class ForumAccounts
             },
         });
         // Pages send people to the log-in page of their language; the API and the hub answer 401 and 403,
-        // which the status code pages write as ProblemDetails with their rule (ForumProblems.CompleteAuthRefusal).
+        // which the status code pages write as ProblemDetails with their rule (ForumProblems.CompleteBareRefusal).
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Events.OnRedirectToLogin = context =>

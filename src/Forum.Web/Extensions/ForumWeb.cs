@@ -30,7 +30,7 @@ public static class ForumWeb
         });
         // Malformed bodies and parameters raise an exception that ForumExceptionHandler turns into a clear 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ForumProblems.CompleteAuthRefusal);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ForumProblems.CompleteBareRefusal);
         services.AddExceptionHandler<ForumExceptionHandler>();
         services.AddOpenApi();
         // Accented French and Spanish written as themselves in pages, not as &#xE9; entities (still HTML-encoded where it matters).

@@ -42,6 +42,9 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     /// <summary>A date and time in the forum's zone, written the way the page's culture writes them.</summary>
     public string DateTime(DateTimeOffset local) => local.ToString("f", FormatCulture);
 
+    /// <summary>An instant for a <c>&lt;time datetime&gt;</c> attribute: to the second with its offset, as HTML allows.</summary>
+    public string MachineTime(DateTimeOffset local) => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     /// <summary>A time of day in the forum's zone, written the way the page's culture writes it.</summary>
     public string Time(DateTimeOffset local) => local.ToString("t", FormatCulture);
 
