@@ -40,7 +40,8 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
         try
         {
             // A loaded machine (the whole suite runs in parallel) can make hashing and the first writes slow: give it time, and say what the page said if it never comes.
-            await writer.WaitForURLAsync("**/fr", new() { Timeout = 60_000 });
+            // The address is what this step checks; waiting for the home page's load event too once outlasted a minute under load.
+            await writer.WaitForURLAsync("**/fr", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
