@@ -72,7 +72,7 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
         await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "End of the phase." });
         await Expect(writer.Locator("#post-form button[type=submit]")).ToBeDisabledAsync();
         await Expect(writer.Locator("#phase-closed-banner")).ToHaveTextAsync("Cette phase est close : elle n’accepte plus de contributions.");
-        await Expect(writer.Locator("#phase-state")).ToHaveTextAsync("Close");
+        await Expect(writer.Locator("#phase-state")).ToHaveTextAsync("Fermée");
         await Expect(reader.Locator("#phase-state")).ToHaveTextAsync("Closed");
     }
 

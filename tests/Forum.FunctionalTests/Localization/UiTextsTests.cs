@@ -52,7 +52,7 @@ public partial class UiTextsTests(ForumApp app) : IClassFixture<ForumApp>
     {
         var french = await app.Anonymous().GetJsonAsync("/api/forum?lang=fr");
         french["languageNames"]!["es"]!.GetValue<string>().Should().Be("espagnol");
-        french["phaseStateNames"]!["closed"]!.GetValue<string>().Should().Be("Close");
+        french["phaseStateNames"]!["closed"]!.GetValue<string>().Should().Be("Fermée");
         var spanish = await app.Anonymous().GetJsonAsync("/api/forum?lang=es");
         spanish["languageNames"]!["fr"]!.GetValue<string>().Should().Be("francés");
     }

@@ -66,7 +66,7 @@ public class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
 
         (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var closed = Text(await moderator.GetStringAsync(page));
-        closed.Should().Contain("Close").And.Contain("phase.close").And.Contain("Fin de la phase.");
+        closed.Should().Contain("Fermée").And.Contain("phase.close").And.Contain("Fin de la phase.");
 
         using var participant = NewBrowser(app);
         await RegisterAndLogInAsync(participant, "en", $"p-{Guid.NewGuid():N}@tests.localhost", "Lilac-Harbour-42");

@@ -18,6 +18,18 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
 
     private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
 
+    [Fact]
+    public async Task Browsers_asking_for_the_site_icon_get_one_that_every_page_names()
+    {
+        var response = await app.CreateClient().GetAsync("/favicon.ico");
+        var icon = await response.Content.ReadAsByteArrayAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("image/x-icon");
+        icon.Take(4).Should().Equal(new byte[] { 0, 0, 1, 0 }, "an ICO file starts with its reserved word and type 1");
+        (await PageAsync("/fr")).Should().Contain("<link rel=\"icon\" href=\"/favicon.ico\"");
+    }
+
     [Theory]
     [InlineData("es-ES,es;q=0.9,en;q=0.5", "/es")]
     [InlineData("fr-CA", "/fr")]
@@ -86,7 +98,7 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
     public async Task The_theme_shows_its_phases_as_a_timeline_with_the_open_question_first()
     {
         var html = Text(await PageAsync("/fr/themes/sse-initiatives-in-territories"));
-        html.Should().Contain("Phase 3\u00a0: ").And.Contain("Ouverte").And.Contain("Close").And.Contain("Lire et contribuer");
+        html.Should().Contain("Phase 3\u00a0: ").And.Contain("Ouverte").And.Contain("Fermée").And.Contain("Lire et contribuer");
         Regex.Matches(html, "Phase [123]").Select(m => m.Value).Distinct().Should().BeEquivalentTo(["Phase 1", "Phase 2", "Phase 3"]);
     }
 
