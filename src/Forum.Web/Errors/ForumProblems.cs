@@ -92,8 +92,7 @@ public static class ForumProblems
     /// <summary>
     /// Gives the bare answers that carry no body of their own (a challenge or a forbid, whichever scheme or check
     /// refused; no such route; a body too large or of a type no endpoint reads; written by the status code pages
-    /// or the server) their rule and a detail. Identity's log-in refusals keep their detail ("Failed", "LockedOut")
-    /// and gain a rule.
+    /// or the server) their rule and a detail.
     /// </summary>
     public static void CompleteBareRefusal(ProblemDetailsContext context)
     {
@@ -102,17 +101,7 @@ public static class ForumProblems
         {
             return;
         }
-        if (problem.Status == StatusCodes.Status401Unauthorized && problem.Detail is { } identityDetail)
-        {
-            problem.Extensions["rule"] = identityDetail switch
-            {
-                "LockedOut" => "auth.locked-out",
-                "NotAllowed" => "auth.not-allowed",
-                "RequiresTwoFactor" => "auth.requires-two-factor",
-                _ => "auth.failed",
-            };
-            return;
-        }
+        // An answer that says something of its own keeps it (Identity's log-in refusals get their rule in IdentityProblemRules).
         if (problem.Detail is not null)
         {
             return;

@@ -5,13 +5,26 @@ namespace Forum.Web.Errors;
 /// <summary>
 /// Identity's endpoints answer bad input with a ValidationProblem keyed by Identity's error codes but
 /// without the forum's <c>rule</c> and <c>field</c>: this adds them ("PasswordTooShort" becomes
-/// <c>account.password-too-short</c> on <c>password</c>), so clients handle every refusal one way.
+/// <c>account.password-too-short</c> on <c>password</c>), and a refused log-in its rule (<c>auth.failed</c>,
+/// <c>auth.locked-out</c>), so clients handle every refusal one way.
 /// </summary>
 public sealed class IdentityProblemRules : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
+        // A refused log-in answers 401 with SignInResult's word as its detail ("Failed", "LockedOut"): the detail stays, a rule joins it.
+        if ((result as ProblemHttpResult ?? (result as INestedHttpResult)?.Result as ProblemHttpResult) is { StatusCode: StatusCodes.Status401Unauthorized } login)
+        {
+            login.ProblemDetails.Extensions.TryAdd("rule", login.ProblemDetails.Detail switch
+            {
+                "LockedOut" => "auth.locked-out",
+                "NotAllowed" => "auth.not-allowed",
+                "RequiresTwoFactor" => "auth.requires-two-factor",
+                _ => "auth.failed",
+            });
+            return result;
+        }
         var problem = result switch
         {
             ValidationProblem direct => direct.ProblemDetails,
