@@ -51,6 +51,15 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     /// <summary>"13 days", "13 jours", "13 días": how far an instant is from now, before or after, in the page's language.</summary>
     public string Duration(DateTimeOffset instant) => SpanWords.Of(RoughSpan.Of(instant.UtcDateTime - clock.UtcNow), FormatCulture);
 
+    /// <summary>
+    /// Says, on the next page this person sees, that what they just did was done ("Phase closed.").
+    /// Kept in the TempData cookie across the redirect; a page that reads it deletes the cookie, so the
+    /// output cache never stores a page carrying one.
+    /// </summary>
+    protected void Flash(string key, params object[] values) => TempData[FlashKey] = T(key, values);
+
+    public const string FlashKey = "flash";
+
     /// <summary>Answers a refused form with the status the API would use (400, 403, 404, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(ForumException error) => ForumProblems.SetStatus(Response, error);
 
