@@ -21,6 +21,12 @@ public class ForumException(FailureKind kind, string rule, string message, strin
     public string Rule { get; } = rule;
     public string? Field { get; } = field;
 
+    /// <summary>
+    /// The values the message names (a phase's number, its dates as UTC <see cref="DateTime"/>s), by name, so
+    /// that a page writes them in its own language, zone and date format; <see cref="Exception.Message"/> keeps the English.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Arguments { get; init; } = new Dictionary<string, object>();
+
     public static ForumException Invalid(string field, string rule, string message) =>
         new(FailureKind.Invalid, rule, message, field);
 

@@ -55,9 +55,12 @@ public class Phase
         var clash = siblings.FirstOrDefault(p => p.Id != exceptPhaseId && p.Schedule.Overlaps(schedule));
         if (clash is not null)
         {
-            throw ForumException.Conflict("phase.overlap",
+            throw new ForumException(FailureKind.Conflict, "phase.overlap",
                 $"These dates overlap phase {clash.Number} of this theme ({clash.OpensAt:u} to {clash.ClosesAt:u} UTC).",
-                "opensAt");
+                "opensAt")
+            {
+                Arguments = new Dictionary<string, object> { ["phase"] = clash.Number, ["opensAt"] = clash.OpensAt, ["closesAt"] = clash.ClosesAt },
+            };
         }
     }
 }

@@ -31,24 +31,32 @@ public readonly record struct PhaseSchedule
 
     public bool Overlaps(PhaseSchedule other) => OpensAt < other.ClosesAt && other.OpensAt < ClosesAt;
 
+    /// <summary>The schedule changes a moderator may make now, in the order a page offers them.</summary>
+    public IReadOnlyList<ScheduleAction> ActionsAt(DateTime now) => StateAt(now) switch
+    {
+        PhaseState.Scheduled => [ScheduleAction.OpenNow, ScheduleAction.Extend],
+        PhaseState.Open => [ScheduleAction.CloseNow, ScheduleAction.Extend],
+        _ => [ScheduleAction.Reopen],
+    };
+
     /// <summary>Opens a scheduled phase at once; it keeps its planned closing date.</summary>
     public PhaseSchedule OpenNow(DateTime now)
     {
-        RequireState(now, PhaseState.Scheduled, "open", "opened");
+        RequireState(now, ScheduleAction.OpenNow, PhaseState.Scheduled, "open", "opened");
         return new PhaseSchedule(now, ClosesAt);
     }
 
     /// <summary>Closes an open phase at once.</summary>
     public PhaseSchedule CloseNow(DateTime now)
     {
-        RequireState(now, PhaseState.Open, "close", "closed");
+        RequireState(now, ScheduleAction.CloseNow, PhaseState.Open, "close", "closed");
         return new PhaseSchedule(OpensAt, now);
     }
 
     /// <summary>Opens a closed phase again until <paramref name="until"/>.</summary>
     public PhaseSchedule Reopen(DateTime now, DateTime until)
     {
-        RequireState(now, PhaseState.Closed, "reopen", "reopened");
+        RequireState(now, ScheduleAction.Reopen, PhaseState.Closed, "reopen", "reopened");
         RequireFuture(now, until);
         return new PhaseSchedule(OpensAt, until);
     }
@@ -56,7 +64,7 @@ public readonly record struct PhaseSchedule
     /// <summary>Moves the closing date of a scheduled or open phase later.</summary>
     public PhaseSchedule Extend(DateTime now, DateTime until)
     {
-        if (StateAt(now) == PhaseState.Closed)
+        if (!ActionsAt(now).Contains(ScheduleAction.Extend))
         {
             throw ForumException.Conflict("phase.not-extendable",
                 "This phase is closed; reopen it instead of extending it.");
@@ -69,10 +77,10 @@ public readonly record struct PhaseSchedule
         return new PhaseSchedule(OpensAt, until);
     }
 
-    private void RequireState(DateTime now, PhaseState expected, string action, string done)
+    private void RequireState(DateTime now, ScheduleAction wanted, PhaseState expected, string action, string done)
     {
         var state = StateAt(now);
-        if (state != expected)
+        if (!ActionsAt(now).Contains(wanted))
         {
             throw ForumException.Conflict($"phase.cannot-{action}",
                 $"Only a {expected.ToString().ToLowerInvariant()} phase can be {done}; this one is {state.ToString().ToLowerInvariant()}.");
@@ -86,4 +94,13 @@ public readonly record struct PhaseSchedule
             throw ForumException.Invalid("until", "phase.until-in-past", "The new closing date must be in the future.");
         }
     }
+}
+
+/// <summary>A moderator's change to a phase's schedule.</summary>
+public enum ScheduleAction
+{
+    OpenNow,
+    CloseNow,
+    Extend,
+    Reopen,
 }

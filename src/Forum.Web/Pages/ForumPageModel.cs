@@ -35,9 +35,18 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     /// <summary>A refused input in the page's language: error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.</summary>
     public string ErrorText(ForumException error) =>
-        (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
-        ?? texts.Find(Culture, $"error.{error.Rule}")
-        ?? error.Message;
+        (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null) is { } own ? WithArguments(own, error)
+        : texts.Find(Culture, $"error.{error.Rule}") is { } text ? WithArguments(text, error)
+        : error.Message;
+
+    /// <summary>Puts the error's named values into "{name}" places: dates in the forum's zone and the page's format, numbers in its culture.</summary>
+    private string WithArguments(string text, ForumException error) =>
+        error.Arguments.Aggregate(text, (written, argument) => written.Replace($"{{{argument.Key}}}", argument.Value switch
+        {
+            System.DateTime utc => DateTime(clock.ToLocal(utc)),
+            IFormattable value => value.ToString(null, FormatCulture),
+            var value => value.ToString(),
+        }));
 
     /// <summary>A date and time in the forum's zone, written the way the page's culture writes them.</summary>
     public string DateTime(DateTimeOffset local) => local.ToString("f", FormatCulture);

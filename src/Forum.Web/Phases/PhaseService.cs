@@ -102,6 +102,15 @@ public sealed class PhaseService(ForumDbContext db, ForumLanguages languages, Fo
         return entries.Select(a => new AuditView(a.Id, clock.ToLocal(a.At), a.ActorId, a.Action, a.PhaseId, a.ContributionId, a.Reason, a.Details)).ToList();
     }
 
+    /// <summary>The public names of the accounts behind some audit entries; a deleted account is marked, for the page to name it in its language.</summary>
+    public async Task<Dictionary<string, (string Name, bool Deleted)>> ActorsAsync(IEnumerable<string> actorIds)
+    {
+        var wanted = actorIds.Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Deleted = u.DeletedAt != null }).ToListAsync();
+        return users.ToDictionary(u => u.Id, u => (Forum.Data.Accounts.ForumUser.PublicNameOf(u.DisplayName, u.UserName), u.Deleted));
+    }
+
     private async Task<PhaseView> ChangeScheduleAsync(
         int id, PhaseActionInput input, ClaimsPrincipal moderator, string action, Func<PhaseSchedule, DateTime, PhaseSchedule> change)
     {

@@ -141,7 +141,7 @@ public sealed partial class ReportService(ForumDbContext db, ForumLanguages lang
     }
 
     /// <summary>The start of a body as plain text, for a queue that moderators scan.</summary>
-    private static string Excerpt(string html)
+    internal static string Excerpt(string html)
     {
         var text = Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
         return text.Length <= ExcerptLength ? text : text[..ExcerptLength].TrimEnd() + "…";

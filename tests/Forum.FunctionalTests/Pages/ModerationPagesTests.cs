@@ -51,7 +51,7 @@ public class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
             ["SynthesisId"] = synthesisId.ToString(), ["SynthesisVersion"] = read.ToString(), ["SynthesisLanguage"] = "fr", ["SynthesisTitle"] = "Écrasé", ["SynthesisBody"] = "Texte d'un autre.",
         });
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un a modifié ceci depuis l’ouverture de la page");
+        Text(await stale.Content.ReadAsStringAsync()).Should().Contain("Quelqu’un d’autre a modifié ceci pendant que vous écriviez").And.Contain("Texte d'un autre.");
 
         var phaseVersion = (await api.GetJsonAsync($"/api/phases/{phase}"))["version"]!.GetValue<Guid>();
         (await SubmitAsync(moderator, page, $"{page}?handler=EditPhase", new()
@@ -64,9 +64,9 @@ public class ModerationPagesTests(ForumApp app) : IClassFixture<ForumApp>
         Text(await app.CreateClient().GetStringAsync($"/es/phases/{phase}")).Should().Contain("¿Qué acciones de la ESS ayudan a los territorios?");
         (await api.GetJsonAsync($"/api/phases/{phase}"))["closesAt"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(2026, 9, 25, 18, 0, 0, TimeSpan.FromHours(2)));
 
-        (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase." })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SubmitAsync(moderator, page, $"{page}?handler=Close", new() { ["Reason"] = "Fin de la phase.", ["ConfirmClose"] = "true" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var closed = Text(await moderator.GetStringAsync(page));
-        closed.Should().Contain("Fermée").And.Contain("phase.close").And.Contain("Fin de la phase.");
+        closed.Should().Contain("Fermée").And.Contain("a clos la phase le").And.Contain("Fin de la phase.");
 
         using var participant = NewBrowser(app);
         await RegisterAndLogInAsync(participant, "en", $"p-{Guid.NewGuid():N}@tests.localhost", "Lilac-Harbour-42");

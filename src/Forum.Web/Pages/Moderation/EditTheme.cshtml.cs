@@ -1,4 +1,3 @@
-using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Themes;
@@ -10,8 +9,11 @@ namespace Forum.Web.Pages.Moderation;
 
 /// <summary>Edits a theme: public or not, its order, and its title and description in every language.</summary>
 public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes)
-    : ForumPageModel(texts, languages, clock)
+    : ModerationPageModel(texts, languages, clock)
 {
+    public const string Form = "Edit";
+
+    /// <summary>The theme as stored now: what the form starts from, and, after a refused save, what is shown beside the moderator's text.</summary>
     public Theme Theme { get; private set; } = null!;
 
     public sealed class ThemeEdit
@@ -36,10 +38,11 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
     }
 
     public Task<IActionResult> OnPostAsync(string slug) =>
-        SubmitFormAsync("", async () =>
+        ModerateAsync(Form, async () =>
         {
             var texts = Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Description)).ToDictionary(t => t.Key, t => t.Value);
             await themes.EditAsync(slug, new ThemeInput(null, Edit.Position, Edit.Published, null, texts, Edit.Version), User);
+            Flash("flash.theme-saved");
             return Redirect($"/{Culture}/moderation");
-        }, () => OnGetAsync(slug));
+        }, () => OnGetAsync(slug), "position");
 }

@@ -11,7 +11,7 @@ namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
 public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, PhaseService phases, Reports.ReportService reports)
-    : ForumPageModel(texts, languages, clock)
+    : ModerationPageModel(texts, languages, clock)
 {
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
 
@@ -55,22 +55,23 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
         SubmitAsync("NewTheme", () => themes.CreateAsync(
             new ThemeInput(NewTheme.Slug, Themes.Count + 1, NewTheme.Published, NewTheme.Language,
                 NewTheme.Language is null ? null : new() { [NewTheme.Language] = new ThemeTextInput(NewTheme.Title, NewTheme.Description) }, null),
-            User));
+            User), _ => Flash("flash.theme-created"), "slug", "originalLanguage", "title", "description");
 
     public Task<IActionResult> OnPostPhaseAsync() =>
         SubmitAsync("NewPhase", () => phases.CreateAsync(NewPhase.ThemeSlug ?? "",
             new PhaseInput(null, NewPhase.Language, NewPhase.OpensAt, NewPhase.ClosesAt,
                 NewPhase.Language is null ? null : new() { [NewPhase.Language] = new PhaseTextInput(NewPhase.Title, NewPhase.Question) }, null),
-            User));
+            User), phase => Flash("flash.phase-created", phase.Number), "originalLanguage", "title", "question", "opensAt", "closesAt");
 
-    private Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create) =>
-        SubmitFormAsync(form, async () =>
+    /// <summary>Creates and says so on the dashboard; a refusal shows the form again, everything typed kept, the reason at its top.</summary>
+    private Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create, Action<T> done, params string[] fields) =>
+        ModerateAsync(form, async () =>
         {
-            await create();
+            done(await create());
             return Redirect($"/{Culture}/moderation");
         }, async () =>
         {
             await OnGetAsync();
             return Page();
-        });
+        }, fields);
 }

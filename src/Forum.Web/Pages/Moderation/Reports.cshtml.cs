@@ -9,7 +9,7 @@ namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation queue: open reports, oldest first, each with its contribution and the buttons to hide it or dismiss the report.</summary>
 public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ReportService reports)
-    : ForumPageModel(texts, languages, clock)
+    : ModerationPageModel(texts, languages, clock)
 {
     public ReportPage Queue { get; private set; } = new([], null);
 
@@ -31,18 +31,21 @@ public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumC
         }
     }
 
-    public Task<IActionResult> OnPostHideAsync() => ResolveAsync("hide");
+    public Task<IActionResult> OnPostHideAsync() => ResolveAsync("hide", "flash.report-upheld");
 
-    public Task<IActionResult> OnPostDismissAsync() => ResolveAsync("dismiss");
+    public Task<IActionResult> OnPostDismissAsync() => ResolveAsync("dismiss", "flash.report-dismissed");
 
-    private Task<IActionResult> ResolveAsync(string action) =>
-        SubmitFormAsync("", async () =>
+    public static string Form(long reportId) => $"Report-{reportId}";
+
+    private Task<IActionResult> ResolveAsync(string action, string flash) =>
+        ModerateAsync(Form(ReportId ?? 0), async () =>
         {
             await reports.ResolveAsync(ReportId ?? 0, new ResolveInput(action, Note), User);
+            Flash(flash);
             return Redirect($"/{Culture}/moderation/reports");
         }, async () =>
         {
             await OnGetAsync();
             return Page();
-        });
+        }, "note");
 }
