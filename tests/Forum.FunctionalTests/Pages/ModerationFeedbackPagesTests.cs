@@ -189,4 +189,21 @@ public class ModerationFeedbackPagesTests(ForumApp app) : IClassFixture<ForumApp
         html.Should().MatchRegex("<section id=\"draft-en\"[^>]*class=\"draft\"(?![^>]*hidden)").And.MatchRegex("<section id=\"draft-fr\"[^>]*hidden");
         (await api.GetJsonAsync($"/api/phases/{phase}/syntheses?includeDrafts=true")).AsArray().Should().BeEmpty("showing a draft saves nothing");
     }
+
+    [Fact]
+    public async Task Resolving_a_report_says_it_is_done_and_a_refused_note_is_kept()
+    {
+        var (moderator, api) = await ModeratorAsync("fr", "Marie Dupont");
+        var phase = await api.CreateOpenPhaseAsync();
+        var contribution = (await (await app.ParticipantAsync()).PostContributionAsync(phase, "en", "Cheap watches", "Buy now."))["id"]!.GetValue<long>();
+        var report = (await (await app.ParticipantAsync()).PostOkAsync($"/api/contributions/{contribution}/reports", new { reason = "spam" }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+
+        var tooLong = await SubmitAsync(moderator, "/fr/moderation/reports", "/fr/moderation/reports?handler=Dismiss", new() { ["ReportId"] = report.ToString(), ["Note"] = new string('n', 1001) });
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var html = await tooLong.Content.ReadAsStringAsync();
+        html.Should().Contain($"id=\"report-{report}-errors\"").And.Contain($"value=\"{new string('n', 1001)}\"");
+
+        (await FollowAsync(moderator, await SubmitAsync(moderator, "/fr/moderation/reports", "/fr/moderation/reports?handler=Dismiss", new() { ["ReportId"] = report.ToString(), ["Note"] = "Rien à redire." })))
+            .Should().Contain("Le signalement est rejeté.");
+    }
 }

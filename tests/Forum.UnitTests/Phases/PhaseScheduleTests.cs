@@ -92,4 +92,30 @@ public class PhaseScheduleTests
         var self = () => Phase.EnsureNoOverlap(new PhaseSchedule(Opens, Closes.AddDays(1)), siblings, exceptPhaseId: 2);
         self.Should().NotThrow();
     }
+
+    [Fact]
+    public void The_actions_offered_are_those_the_state_allows_and_each_refused_one_is_refused_when_tried()
+    {
+        var before = Opens.AddHours(-1);
+        var during = Opens.AddHours(1);
+        var after = Closes.AddHours(1);
+        Schedule.ActionsAt(before).Should().Equal(ScheduleAction.OpenNow, ScheduleAction.Extend);
+        Schedule.ActionsAt(during).Should().Equal(ScheduleAction.CloseNow, ScheduleAction.Extend);
+        Schedule.ActionsAt(after).Should().Equal(ScheduleAction.Reopen);
+
+        ((Action)(() => Schedule.OpenNow(during))).Should().Throw<ForumException>().Which.Rule.Should().Be("phase.cannot-open");
+        ((Action)(() => Schedule.CloseNow(before))).Should().Throw<ForumException>().Which.Rule.Should().Be("phase.cannot-close");
+        ((Action)(() => Schedule.Reopen(during, Closes.AddDays(3)))).Should().Throw<ForumException>().Which.Rule.Should().Be("phase.cannot-reopen");
+        ((Action)(() => Schedule.Extend(after, Closes.AddDays(3)))).Should().Throw<ForumException>().Which.Rule.Should().Be("phase.not-extendable");
+    }
+
+    [Fact]
+    public void An_overlap_names_the_other_phase_and_its_dates_as_values_a_page_can_write_in_its_language()
+    {
+        var other = new Phase { Id = 7, Number = 2, OriginalLanguage = "fr", OpensAt = Opens, ClosesAt = Closes };
+        var act = () => Phase.EnsureNoOverlap(new PhaseSchedule(Opens.AddDays(1), Closes.AddDays(5)), [other], exceptPhaseId: null);
+        var error = act.Should().Throw<ForumException>().Which;
+        error.Rule.Should().Be("phase.overlap");
+        error.Arguments.Should().BeEquivalentTo(new Dictionary<string, object> { ["phase"] = 2, ["opensAt"] = Opens, ["closesAt"] = Closes });
+    }
 }
