@@ -36,6 +36,7 @@ public class LiveChangesBrowserTests(ForumApp app, BrowserFixture browser) : ICl
         await WaitForLiveAsync(reader);
         var cards = reader.Locator("#contribution-list article.contribution");
         await Expect(cards).ToHaveCountAsync(2);
+        await Expect(reader.Locator($"article.synthesis:has(#synthesis-{synthesis})")).ToHaveCountAsync(1);
 
         var version = (await moderator.GetJsonAsync($"/api/contributions/{older}"))["version"]!.GetValue<Guid>();
         var hidden = await moderator.PostOkAsync($"/api/contributions/{older}/hide", new { reason = "Checking.", version });
@@ -50,7 +51,7 @@ public class LiveChangesBrowserTests(ForumApp app, BrowserFixture browser) : ICl
         await Expect(reader.Locator("#live-notice")).ToContainTextAsync("The dates of this phase have changed.");
 
         await moderator.PostOkAsync($"/api/syntheses/{synthesis}/unpublish", new { version = published["version"]!.GetValue<Guid>() });
-        await Expect(reader.Locator($"#synthesis-{synthesis}")).ToHaveCountAsync(0);
+        await Expect(reader.Locator("article.synthesis")).ToHaveCountAsync(0);
         await Expect(reader.Locator("#live-notice")).ToContainTextAsync("A synthesis has been withdrawn.");
     }
 

@@ -140,7 +140,8 @@
         if (message.phaseId !== phaseId) {
             return;
         }
-        var synthesis = document.getElementById("synthesis-" + message.synthesisId);
+        var heading = document.getElementById("synthesis-" + message.synthesisId);
+        var synthesis = heading && heading.closest("article.synthesis");
         if (synthesis) {
             var section = synthesis.closest("section");
             synthesis.remove();
