@@ -15,4 +15,34 @@ public static class LocalizedText
         var fallback = texts.FirstOrDefault(t => languageOf(t) == original) ?? texts.First();
         return new Picked<T>(fallback, languageOf(fallback), requested is not null);
     }
+
+    /// <summary>
+    /// The order a reader meets a text's versions in: their own language first, then the original,
+    /// then the others in the forum's order, so that the same contribution always reads the same way.
+    /// </summary>
+    public static IReadOnlyList<T> InReadingOrder<T>(
+        IEnumerable<T> texts, Func<T, string> languageOf, string? reader, string original, IReadOnlyList<string> forumOrder)
+    {
+        int Rank(T text)
+        {
+            var language = languageOf(text);
+            if (language == reader)
+            {
+                return -2;
+            }
+            if (language == original)
+            {
+                return -1;
+            }
+            for (var i = 0; i < forumOrder.Count; i++)
+            {
+                if (forumOrder[i] == language)
+                {
+                    return i;
+                }
+            }
+            return forumOrder.Count;
+        }
+        return texts.OrderBy(Rank).ThenBy(languageOf, StringComparer.Ordinal).ToList();
+    }
 }

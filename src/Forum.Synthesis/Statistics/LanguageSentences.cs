@@ -12,11 +12,12 @@ namespace Forum.Synthesis.Statistics;
 /// </summary>
 public sealed class LanguageSentences(UiTexts texts)
 {
-    public string Statistics(ContributionStatistics statistics, string culture, IReadOnlyList<string> forumLanguages)
+    /// <param name="final">The phase is closed: the count is the final one, so nothing is "yet" to come.</param>
+    public string Statistics(ContributionStatistics statistics, string culture, IReadOnlyList<string> forumLanguages, bool final = false)
     {
         if (statistics.Contributions == 0)
         {
-            return texts.Get(culture, "stats.sentence.none");
+            return texts.Get(culture, final ? "stats.sentence.none.final" : "stats.sentence.none");
         }
         var total = Format(culture, IsSingular(culture, statistics.Contributions) ? "stats.sentence.total.one" : "stats.sentence.total.other", Number(culture, statistics.Contributions));
         var parts = statistics.Combinations.Select(c => Part(c, culture, forumLanguages));
@@ -66,7 +67,7 @@ public sealed class LanguageSentences(UiTexts texts)
     }
 
     /// <summary>French puts zero and one in the singular ("0 contribution"); English and Spanish only one.</summary>
-    private static bool IsSingular(string culture, int count) => culture == "fr" ? count <= 1 : count == 1;
+    public static bool IsSingular(string culture, int count) => culture == "fr" ? count <= 1 : count == 1;
 
     private static string Number(string culture, int value) => value.ToString("N0", CultureInfo.GetCultureInfo(culture));
 

@@ -25,7 +25,7 @@ public static class ContributionListCache
     internal static readonly string[] ApiQueryKeys = ["language", "lang", "cursor", "limit", "order", "includeHidden"];
 
     /// <summary>Every query value the phase page reads: its filter and page, and the live script's card fragment (a handler).</summary>
-    internal static readonly string[] PageQueryKeys = ["language", "cursor", "handler", "contributionId"];
+    internal static readonly string[] PageQueryKeys = ["language", "cursor", "before", "handler", "contributionId"];
 
     public static string PhaseTag(int phaseId) => $"phase-{phaseId}-contributions";
 

@@ -23,9 +23,10 @@ namespace Forum.Web.Contributions;
 public sealed class ContributionService(
     ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter)
 {
-    internal sealed record PageRow(Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions);
+    internal sealed record PageRow(
+        Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions, DateTime? LastReplyAt);
 
-    internal sealed record PageVersion(string Language, string? Title, string BodyHtml);
+    internal sealed record PageVersion(string Language, string? Title, string BodyHtml, DateTime? EditedAt, DateTime UpdatedAt);
 
     private delegate IAsyncEnumerable<PageRow> PageQuery(ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take);
 
@@ -48,7 +49,8 @@ public sealed class ContributionService(
                     .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
-                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())))
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                        db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt))))
             : EF.CompileAsyncQuery((ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take) =>
                 db.Contributions.AsNoTracking()
                     .Where(c => c.PhaseId == phaseId && c.ParentId == null && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
@@ -57,7 +59,8 @@ public sealed class ContributionService(
                     .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
-                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml)).ToList())));
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                        db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt))));
         return new PageQuery(query);
     }
 
@@ -81,9 +84,67 @@ public sealed class ContributionService(
         {
             return null;
         }
+        // Checked in the order callers have always met them: the page size, the filter, the language shown.
+        InputRules.PageSize(limit);
+        languages.Optional(language, "language");
+        lang = languages.Optional(lang, "lang");
+        var (page, more) = await RowsAsync(phaseId, user, language, cursor, limit, newestFirst, includeHidden);
+        var next = more ? CursorOf(page[^1]) : null;
+        return new ContributionPage(page.Select(row => Summary(row, lang)).ToList(), next);
+    }
+
+    /// <summary>
+    /// The phase page's list, newest first: the page after <paramref name="after"/>, or the one before
+    /// <paramref name="before"/> (the newer contributions), with the cursors of the pages on each side.
+    /// Null when <paramref name="before"/> leads nowhere (nothing newer), so the page starts again from the newest.
+    /// </summary>
+    public async Task<ReadingPage?> ReadingPageAsync(int phaseId, ClaimsPrincipal user, string? language, string? lang, string? after, string? before)
+    {
+        lang = languages.Optional(lang, "lang");
+        if (before is not null)
+        {
+            var (newer, moreNewer) = await RowsAsync(phaseId, user, language, before, null, newestFirst: false, includeHidden: false);
+            if (newer.Count == 0)
+            {
+                return null;
+            }
+            newer.Reverse();
+            return new ReadingPage(newer.Select(row => Summary(row, lang)).ToList(), moreNewer ? CursorOf(newer[0]) : null, CursorOf(newer[^1]));
+        }
+        var (page, more) = await RowsAsync(phaseId, user, language, after, null, newestFirst: true, includeHidden: false);
+        // A page reached by a cursor has newer contributions before it: at least the one the cursor names.
+        return new ReadingPage(page.Select(row => Summary(row, lang)).ToList(),
+            after is not null && page.Count > 0 ? CursorOf(page[0]) : null,
+            more ? CursorOf(page[^1]) : null);
+    }
+
+    /// <summary>
+    /// One top-level contribution of a phase exactly as <see cref="ReadingPageAsync"/> lists it for everyone,
+    /// hidden ones excluded whoever asks, so that a card fetched by the live script matches the page others are served.
+    /// </summary>
+    public async Task<ContributionSummary?> CardAsync(int phaseId, long contributionId, ClaimsPrincipal user, string? lang)
+    {
+        lang = languages.Optional(lang, "lang");
+        if (await PhaseIsPublished(db, phaseId) is not { } published || !PhaseVisibility.CanRead(published, user.IsModerator()))
+        {
+            return null;
+        }
+        var visible = Contribution.VisibleTo(false);
+        var row = await db.Contributions.AsNoTracking()
+            .Where(c => c.Id == contributionId && c.PhaseId == phaseId && c.ParentId == null)
+            .Where(visible)
+            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
+                c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt)))
+            .FirstOrDefaultAsync();
+        return row is null ? null : Summary(row, lang);
+    }
+
+    private async Task<(List<PageRow> Page, bool More)> RowsAsync(
+        int phaseId, ClaimsPrincipal user, string? language, string? cursor, int? limit, bool newestFirst, bool includeHidden)
+    {
         var size = InputRules.PageSize(limit);
         language = languages.Optional(language, "language");
-        lang = languages.Optional(lang, "lang");
         // The phase's flag read by a compiled query (the list is the busiest read), the rule applied by PhaseVisibility.
         if (await PhaseIsPublished(db, phaseId) is not { } published || !PhaseVisibility.CanRead(published, user.IsModerator()))
         {
@@ -105,19 +166,23 @@ public sealed class ContributionService(
         {
             rows.Add(row);
         }
-        var page = rows.Take(size).ToList();
+        return (rows.Take(size).ToList(), rows.Count > size);
+    }
 
-        var items = page.Select(row =>
-        {
-            var c = row.Contribution;
-            var picked = LocalizedText.Pick(row.Versions, v => v.Language, lang, c.OriginalLanguage);
-            return new ContributionSummary(c.Id, c.PhaseId, c.ParentId,
-                Author.Of(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName), row.AuthorDeleted, Authors.TextKey(c)),
-                c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
-                new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml));
-        }).ToList();
-        var next = rows.Count > size ? Cursor.Encode(page[^1].Contribution.CreatedAt, page[^1].Contribution.Id) : null;
-        return new ContributionPage(items, next);
+    private static string CursorOf(PageRow row) => Cursor.Encode(row.Contribution.CreatedAt, row.Contribution.Id);
+
+    private ContributionSummary Summary(PageRow row, string? lang)
+    {
+        var c = row.Contribution;
+        var picked = LocalizedText.Pick(row.Versions, v => v.Language, lang, c.OriginalLanguage);
+        // Last activity: the contribution, a version written or changed since, or its latest visible reply.
+        var lastActivity = row.Versions.Select(v => v.UpdatedAt).Append(c.CreatedAt).Append(row.LastReplyAt ?? c.CreatedAt).Max();
+        return new ContributionSummary(c.Id, c.PhaseId, c.ParentId,
+            Author.Of(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName), row.AuthorDeleted, Authors.TextKey(c)),
+            c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
+            new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml,
+                Excerpt.Of(picked.Text.BodyHtml), picked.Text.EditedAt is { } edited ? clock.ToLocal(edited) : null),
+            clock.ToLocal(lastActivity));
     }
 
     /// <summary>A contribution with all its versions and the replies the reader may see.</summary>

@@ -48,12 +48,45 @@ public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Delet
 public sealed record VersionView(
     string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt);
 
-/// <summary>The version shown in a list: the reader's language when there is one, else the original.</summary>
-public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml);
+/// <summary>
+/// The version shown in a list: the reader's language when there is one, else the original. <see cref="Excerpt"/>
+/// is the start of a long text as plain text (null when the text is short enough to show whole).
+/// </summary>
+public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml, string? Excerpt, DateTimeOffset? EditedAt);
 
+/// <summary>A contribution in a list; <see cref="LastActivityAt"/> is its latest version, edit or visible reply.</summary>
 public sealed record ContributionSummary(
     long Id, int PhaseId, long? ParentId, Author Author, string OriginalLanguage, IReadOnlyList<string> Languages,
-    int ReplyCount, DateTimeOffset CreatedAt, bool IsHidden, ShownVersion Shown);
+    int ReplyCount, DateTimeOffset CreatedAt, bool IsHidden, ShownVersion Shown, DateTimeOffset LastActivityAt);
+
+/// <summary>A page of the phase page's list, newest first, with the cursors of the newer and the older pages.</summary>
+public sealed record ReadingPage(IReadOnlyList<ContributionSummary> Items, string? NewerCursor, string? OlderCursor);
+
+/// <summary>The start of a rendered text as plain text, cut at a word, for lists that link to the whole text.</summary>
+public static partial class Excerpt
+{
+    public const int Length = 300;
+
+    /// <summary>Null when the whole text fits: the list then shows it as rendered.</summary>
+    public static string? Of(string html)
+    {
+        // The sanitized HTML's text only: tags become spaces, so nothing of the markup can reach the page.
+        var text = Whitespace().Replace(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+        if (text.Length <= Length)
+        {
+            return null;
+        }
+        var cut = text.LastIndexOf(' ', Length);
+        var start = cut > Length / 2 ? text[..cut] : text[..Length];
+        return start.TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]+>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
+}
 
 public sealed record HiddenInfo(string Reason, DateTimeOffset At, string ModeratorId);
 

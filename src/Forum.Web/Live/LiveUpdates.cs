@@ -142,7 +142,10 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         var s = subject.Statistics;
         var languages = services.GetRequiredService<ForumLanguages>();
         var sentences = services.GetRequiredService<LanguageSentences>();
+        // A closed phase's counts are final: its sentence says so, as the page does.
+        var phase = await services.GetRequiredService<ForumDbContext>().Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId);
+        var final = phase?.StateAt(clock.UtcNow) == Core.Phases.PhaseState.Closed;
         await audience(phaseId).StatisticsChanged(new(phaseId, s.Contributions, s.Replies, s.Contributors, s.Combinations,
-            languages.Codes.ToDictionary(c => c, c => sentences.Statistics(s, c, languages.Codes))));
+            languages.Codes.ToDictionary(c => c, c => sentences.Statistics(s, c, languages.Codes, final))));
     }
 }

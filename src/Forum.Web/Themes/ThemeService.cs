@@ -47,6 +47,14 @@ public sealed partial class ThemeService(ForumDbContext db, ForumLanguages langu
         return ThemeView.Of(theme, lang, phases);
     }
 
+    /// <summary>A theme with the phase its page puts forward and the next one to open (<see cref="FeaturedPhase"/>).</summary>
+    public async Task<ThemeFront> ReadFrontAsync(string slug, string? lang, ClaimsPrincipal reader)
+    {
+        var theme = await ReadAsync(slug, lang, reader);
+        var (featured, next) = FeaturedPhase.Choose(theme.Phases ?? [], p => p.State);
+        return new ThemeFront(theme, featured, next);
+    }
+
     /// <summary>A theme as stored, drafts too, with its texts in every language: what the edit form starts from.</summary>
     public Task<Theme?> FindForEditAsync(string slug) =>
         db.Themes.AsNoTracking().Include(t => t.Texts).FirstOrDefaultAsync(t => t.Slug == slug);

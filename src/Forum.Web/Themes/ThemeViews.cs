@@ -19,3 +19,6 @@ public sealed record ThemeView(
             theme.ConcurrencyToken, phases);
     }
 }
+
+/// <summary>A theme's page: the theme, the phase it puts forward (open, else the latest closed) and the next scheduled one.</summary>
+public sealed record ThemeFront(ThemeView Theme, PhaseView? Featured, PhaseView? Next);

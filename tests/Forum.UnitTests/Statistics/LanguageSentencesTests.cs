@@ -91,7 +91,7 @@ public class LanguageSentencesTests
         statistics.OriginalLanguages.Select(o => o.Language).Should().Equal("fr", "en");
     }
 
-    private static string LocalizationFolder()
+    internal static string LocalizationFolder()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -17,9 +17,25 @@ namespace Forum.Web.Pages.Reading;
 public sealed class ContributionModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock,
-    ContributionService contributions, EditService edits, ReportService reports)
+    ContributionService contributions, EditService edits, ReportService reports,
+    Themes.ThemeService themes)
     : ForumPageModel(texts, languages, clock)
 {
+    /// <summary>The versions in the order the reader meets them: their language, the original, then the others.</summary>
+    public IReadOnlyList<VersionView> VersionsInReadingOrder { get; private set; } = [];
+
+    public Breadcrumbs Trail { get; private set; } = null!;
+
+    /// <summary>
+    /// Where a signed-in reader can act on a reply: its author edits or translates it on its own page, others may
+    /// add a missing language there; that page's forms say what the rules allow now.
+    /// </summary>
+    public (string Key, string Anchor)? ReplyActions(ContributionView reply) =>
+        User.Identity?.IsAuthenticated != true ? null
+        : reply.Author.Id == User.Id() ? ("reply.edit-or-translate", $"#version-{reply.OriginalLanguage}")
+        : reply.Languages.Count < Languages.Count ? ("reply.translate", "#translate")
+        : null;
+
     public ContributionView Contribution { get; private set; } = null!;
     public Phases.PhaseView Phase { get; private set; } = null!;
 
@@ -84,6 +100,8 @@ public sealed class ContributionModel(
         {
             (Contribution, stored) = await contributions.ReadAsync(id, User);
             Phase = await phases.ReadAsync(Contribution.PhaseId, Culture, User);
+            VersionsInReadingOrder = LocalizedText.InReadingOrder(Contribution.Versions, v => v.Language, Culture, Contribution.OriginalLanguage, Languages);
+            Trail = ReadingTrail(await themes.ReadAsync(Phase.ThemeSlug, Culture, User));
             AlreadyReported = User.Identity?.IsAuthenticated == true && await reports.AlreadyReportedAsync(id, User.Id());
             CanReport = User.Identity?.IsAuthenticated == true && !AlreadyReported && Core.Reports.Report.CanFile(stored, User.Id());
             return Page();
@@ -129,6 +147,16 @@ public sealed class ContributionModel(
     /// <summary>Runs a form's action and goes where it says; a refusal comes back on the page, next to the field at fault.</summary>
     private Task<IActionResult> SubmitAsync(long id, string form, Func<Task<string>> submit) =>
         SubmitFormAsync(form, async () => Redirect(await submit()), () => OnGetAsync(id), "title", "language", "body", "reason", "comment");
+
+    private Breadcrumbs ReadingTrail(Themes.ThemeView theme)
+    {
+        var shown = VersionsInReadingOrder[0];
+        var here = new Crumb(shown.Title ?? T("contribution.untitled"), $"/{Culture}/contributions/{Contribution.Id}", shown.Language);
+        // A reply's trail passes through the contribution it answers.
+        return Contribution.ParentId is { } parent
+            ? Breadcrumbs.To(this, theme, Phase, new Crumb(T("reply.parent"), $"/{Culture}/contributions/{parent}#contribution-{Contribution.Id}", Culture), here)
+            : Breadcrumbs.To(this, theme, Phase, here);
+    }
 
     public string VersionHeading(VersionView version) =>
         version.IsOriginal

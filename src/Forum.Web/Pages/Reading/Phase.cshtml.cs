@@ -22,7 +22,8 @@ public sealed record ContributionCard(ContributionSummary Contribution, ForumPag
 public sealed class PhaseModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock,
-    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, ContributionService contributions)
+    StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, ContributionService contributions,
+    Themes.ThemeService themes)
     : ForumPageModel(texts, languages, clock)
 {
     /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
@@ -38,18 +39,25 @@ public sealed class PhaseModel(
         }, () => OnGetAsync(id), "title", "language", "body");
 
     public Phases.PhaseView Phase { get; private set; } = null!;
+    public Breadcrumbs Trail { get; private set; } = null!;
     public string Sentence { get; private set; } = "";
     public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
-    public ContributionPage Contributions { get; private set; } = new([], null);
+    public ReadingPage Contributions { get; private set; } = new([], null, null);
 
     /// <summary>The language filter, if any: only contributions readable in it.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Language { get; set; }
 
+    /// <summary>The page after this cursor (older contributions).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
-    public sealed record SynthesisView(long Id, string Label, string AvailableIn, string Language, string Title, string BodyHtml);
+    /// <summary>The page before this cursor (newer contributions), reached by the "newer" link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>The page size, for the paging links' "next 50".</summary>
+    public int PageSize => Input.InputRules.DefaultPageSize;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -58,7 +66,12 @@ public sealed class PhaseModel(
             // An unknown filter is refused (400) rather than ignored: this page is cached per filter value.
             Language = ForumLanguages.Optional(Language, "language");
             Phase = await phases.ReadAsync(id, Culture, User);
-            Contributions = (await contributions.ListAsync(id, User, Language, Culture, Cursor, null, "newest"))!;
+            if (await contributions.ReadingPageAsync(id, User, Language, Culture, Cursor, Before) is not { } page)
+            {
+                return Redirect(FirstPageUrl);
+            }
+            Contributions = page;
+            Trail = Breadcrumbs.To(this, await themes.ReadAsync(Phase.ThemeSlug, Culture, User), Phase);
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
@@ -71,16 +84,9 @@ public sealed class PhaseModel(
 
         if (await statistics.ForPhaseAsync(id) is { } subject)
         {
-            Sentence = sentences.Statistics(subject.Statistics, Culture, Languages);
+            Sentence = sentences.Statistics(subject.Statistics, Culture, Languages, final: IsClosed);
         }
-        Syntheses = (await syntheses.ListAsync(id, includeDrafts: false))
-            .Select(s =>
-            {
-                var shown = ForumLanguages.ShownFor(s.Versions, v => v.Language, Culture);
-                var inOrder = s.Versions.Select(v => v.Language).OrderBy(l => Languages.ToList().IndexOf(l)).ToList();
-                return new SynthesisView(s.Id, T("synthesis.title", s.Number), sentences.AvailableIn(inOrder, Culture), shown.Language, shown.Title, shown.BodyHtml);
-            })
-            .ToList();
+        Syntheses = await PublishedSyntheses.OfAsync(id, syntheses, sentences, this);
         return Page();
     }
 
@@ -90,28 +96,25 @@ public sealed class PhaseModel(
     /// <summary>The phase states in which the form stays open, for the live script to close it when the phase leaves them.</summary>
     public string PostingStates => string.Join(" ", Enum.GetValues<PhaseState>().Where(Contribution.CanStart).Select(s => s.ToString().ToLowerInvariant()));
 
-    /// <summary>One contribution as the list shows it, for the live script to insert when it is posted.</summary>
-    public async Task<IActionResult> OnGetCardAsync(int id, long contributionId)
-    {
-        try
-        {
-            var view = (await contributions.ReadAsync(contributionId, User)).View;
-            if (view.PhaseId != id || view.ParentId is not null)
-            {
-                return NotFound();
-            }
-            var shown = view.Versions.FirstOrDefault(v => v.Language == Culture) ?? view.Versions.First(v => v.IsOriginal);
-            var summary = new ContributionSummary(view.Id, view.PhaseId, view.ParentId, view.Author, view.OriginalLanguage, view.Languages,
-                view.Replies.Count, view.CreatedAt, view.Hidden is not null,
-                new ShownVersion(shown.Language, shown.IsOriginal, shown.Language != Culture, shown.Title, shown.BodyHtml));
-            return Partial("_Contribution", new ContributionCard(summary, this));
-        }
-        catch (ForumException e) when (e.Kind == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-    }
+    /// <summary>
+    /// One contribution as the list shows it, for the live script to insert when it is posted or restored: built by the
+    /// same service call as the list, for whoever asks, so it matches the page served to everyone.
+    /// </summary>
+    public async Task<IActionResult> OnGetCardAsync(int id, long contributionId) =>
+        await contributions.CardAsync(id, contributionId, User, Culture) is { } summary
+            ? Partial("_Contribution", new ContributionCard(summary, this))
+            : NotFound();
+
+    /// <summary>Whether the phase is over: its counts are final.</summary>
+    public bool IsClosed => Phase.State == PhaseState.Closed;
+
+    private string FilterQuery => Language is null ? "" : $"&language={Language}";
+
+    public string FirstPageUrl => $"/{Culture}/phases/{Phase.Id}" + (Language is null ? "" : $"?language={Language}");
 
     public string NextPageUrl(string cursor) =>
-        $"/{Culture}/phases/{Phase.Id}?cursor={Uri.EscapeDataString(cursor)}" + (Language is null ? "" : $"&language={Language}");
+        $"/{Culture}/phases/{Phase.Id}?cursor={Uri.EscapeDataString(cursor)}" + FilterQuery;
+
+    public string NewerPageUrl(string cursor) =>
+        $"/{Culture}/phases/{Phase.Id}?before={Uri.EscapeDataString(cursor)}" + FilterQuery;
 }

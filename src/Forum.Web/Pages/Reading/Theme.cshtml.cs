@@ -3,33 +3,43 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Phases;
 using Forum.Core.Time;
+using Forum.Synthesis.Statistics;
+using Forum.Synthesis.Syntheses;
 using Forum.Web.Phases;
 using Forum.Web.Themes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Reading;
 
-public sealed class ThemeModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes) : ForumPageModel(texts, languages, clock)
+public sealed class ThemeModel(
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, SynthesisService syntheses, LanguageSentences sentences)
+    : ForumPageModel(texts, languages, clock)
 {
     public ThemeView Theme { get; private set; } = null!;
 
-    /// <summary>The phase to put first: the open one, else the next to open, else the last.</summary>
-    public PhaseView? Current { get; private set; }
+    /// <summary>The phase put forward: the open one, else the latest closed one; never a scheduled one.</summary>
+    public PhaseView? Featured { get; private set; }
+
+    /// <summary>The next phase to open, announced by its date.</summary>
+    public PhaseView? Next { get; private set; }
+
+    /// <summary>The featured phase's published syntheses.</summary>
+    public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         try
         {
-            Theme = await themes.ReadAsync(slug, Culture, User);
+            (Theme, Featured, Next) = await themes.ReadFrontAsync(slug, Culture, User);
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        var phases = Theme.Phases ?? [];
-        Current = phases.FirstOrDefault(p => p.State == PhaseState.Open)
-            ?? phases.FirstOrDefault(p => p.State == PhaseState.Scheduled)
-            ?? phases.LastOrDefault();
+        if (Featured is { } featured)
+        {
+            Syntheses = await PublishedSyntheses.OfAsync(featured.Id, syntheses, sentences, this);
+        }
         return Page();
     }
 }

@@ -1,5 +1,6 @@
-// Live updates of a phase page. The page is complete without this script; with it, new contributions
-// appear, the counts and their sentence change, and the form closes when the phase does.
+// Live updates of a phase page. The page is complete without this script; with it, new and restored
+// contributions appear, hidden ones and withdrawn syntheses go, the counts and their sentence change,
+// the dates follow a rescheduling, the form closes when the phase does and appears when it opens.
 (function () {
     "use strict";
     var live = document.getElementById("live");
@@ -18,6 +19,53 @@
         .withAutomaticReconnect()
         .build();
 
+    // Pages of the list: a newer one before this one, an older one after it.
+    var hasNewerPage = !!document.querySelector("nav.paging a[rel=prev]");
+    var hasOlderPage = !!document.querySelector("nav.paging a[rel=next]");
+
+    function fetchCard(contributionId) {
+        return fetch("/" + culture + "/phases/" + phaseId + "?handler=Card&contributionId=" + contributionId, { credentials: "same-origin" })
+            .then(function (response) { return response.ok ? response.text() : null; });
+    }
+
+    function postedAt(element) {
+        var time = element.querySelector("header time");
+        return time ? Date.parse(time.getAttribute("datetime")) : NaN;
+    }
+
+    // Puts a card where the server's list would: newest first, and only if it falls within this page.
+    function place(html) {
+        if (!list || !html) {
+            return;
+        }
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var card = holder.firstElementChild;
+        while (card && card.tagName !== "ARTICLE") {
+            card = card.nextElementSibling;
+        }
+        if (!card || document.getElementById(card.id)) {
+            return;
+        }
+        if (filter && !card.querySelector('.badge[lang="' + filter + '"]')) {
+            return;
+        }
+        var at = postedAt(card);
+        var cards = list.querySelectorAll("article.contribution");
+        for (var i = 0; i < cards.length; i++) {
+            if (postedAt(cards[i]) < at) {
+                if (i === 0 && hasNewerPage) {
+                    return;
+                }
+                list.insertBefore(card, cards[i]);
+                return;
+            }
+        }
+        if (!hasOlderPage && !(cards.length === 0 && hasNewerPage)) {
+            list.appendChild(card);
+        }
+    }
+
     connection.on("ContributionPosted", function (message) {
         if (message.phaseId !== phaseId || message.parentId !== null || document.getElementById("contribution-" + message.contributionId)) {
             return;
@@ -25,13 +73,15 @@
         if (filter && message.languages.indexOf(filter) < 0) {
             return;
         }
-        fetch("/" + culture + "/phases/" + phaseId + "?handler=Card&contributionId=" + message.contributionId, { credentials: "same-origin" })
-            .then(function (response) { return response.ok ? response.text() : null; })
-            .then(function (html) {
-                if (html && list && !document.getElementById("contribution-" + message.contributionId)) {
-                    list.insertAdjacentHTML("afterbegin", html);
-                }
-            });
+        fetchCard(message.contributionId).then(place);
+    });
+
+    // A restored contribution comes back where it stood in the list.
+    connection.on("ContributionRestored", function (message) {
+        if (message.phaseId !== phaseId || document.getElementById("contribution-" + message.contributionId)) {
+            return;
+        }
+        fetchCard(message.contributionId).then(place);
     });
 
     // A new or edited version changes the badges or the text shown: the card is fetched again and replaced.
@@ -68,6 +118,40 @@
         (statistics ? statistics.parentNode : document.body).insertAdjacentElement("beforebegin", notice);
     });
 
+    function notify(text) {
+        var notice = document.getElementById("live-notice");
+        if (!notice) {
+            notice = document.createElement("p");
+            notice.id = "live-notice";
+            notice.className = "banner";
+            notice.setAttribute("role", "status");
+            var statistics = document.getElementById("statistics");
+            (statistics ? statistics.parentNode : document.body).insertAdjacentElement("beforebegin", notice);
+        }
+        notice.textContent = "";
+        notice.appendChild(document.createTextNode(text + " "));
+        var link = document.createElement("a");
+        link.href = window.location.pathname + window.location.search;
+        link.textContent = live.dataset.reload;
+        notice.appendChild(link);
+    }
+
+    connection.on("SynthesisUnpublished", function (message) {
+        if (message.phaseId !== phaseId) {
+            return;
+        }
+        var heading = document.getElementById("synthesis-" + message.synthesisId);
+        var synthesis = heading && heading.closest("article.synthesis");
+        if (synthesis) {
+            var section = synthesis.closest("section");
+            synthesis.remove();
+            if (section && !section.querySelector("article.synthesis")) {
+                section.remove();
+            }
+        }
+        notify(live.dataset.synthesisUnpublished);
+    });
+
     connection.on("ContributionHidden", function (message) {
         var article = document.getElementById("contribution-" + message.contributionId);
         if (article) {
@@ -82,7 +166,24 @@
         }
     });
 
-    connection.on("PhaseStateChanged", function (message) {
+    // The dates, the state and the counts' heading as the server writes them now (the page for everyone, freshly evicted).
+    // Null when the page read is not yet the new one: then a notice offers a reload.
+    function freshPage() {
+        return fetch(window.location.pathname + window.location.search, { credentials: "same-origin" })
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) { return html ? new DOMParser().parseFromString(html, "text/html") : null; })
+            .catch(function () { return null; });
+    }
+
+    function replaceFrom(fresh, id) {
+        var current = document.getElementById(id);
+        var replacement = fresh.getElementById(id);
+        if (current && replacement) {
+            current.replaceWith(document.importNode(replacement, true));
+        }
+    }
+
+    function phaseChanged(message, rescheduled) {
         if (message.phaseId !== phaseId) {
             return;
         }
@@ -92,7 +193,9 @@
             state.className = "state " + message.state;
         }
         var form = document.getElementById("post-form");
-        if (postingStates.indexOf(message.state) < 0 && form) {
+        var posting = postingStates.indexOf(message.state) >= 0;
+        if (!posting && form) {
+            // Closed: the form stays, disabled, so nothing typed is lost.
             Array.prototype.forEach.call(form.elements, function (field) { field.disabled = true; });
             if (!document.getElementById("phase-closed-banner")) {
                 var banner = document.createElement("p");
@@ -103,7 +206,26 @@
                 form.parentNode.insertBefore(banner, form);
             }
         }
-    });
+        var opened = posting && !form;
+        freshPage().then(function (fresh) {
+            var freshState = fresh && fresh.getElementById("phase-state");
+            if (!freshState || !freshState.classList.contains(message.state)) {
+                notify(opened ? live.dataset.phaseOpened : live.dataset.rescheduled);
+                return;
+            }
+            ["phase-when", "phase-dates", "statistics", "statistics-sentence"].forEach(function (id) { replaceFrom(fresh, id); });
+            if (opened) {
+                // The section as the server writes it for this reader: the form with its token, or the link to log in.
+                replaceFrom(fresh, "contribute-section");
+            }
+            if (rescheduled) {
+                notify(live.dataset.rescheduled);
+            }
+        });
+    }
+
+    connection.on("PhaseStateChanged", function (message) { phaseChanged(message, false); });
+    connection.on("PhaseRescheduled", function (message) { phaseChanged(message, true); });
 
     function watch() {
         return connection.invoke("WatchPhase", phaseId);
