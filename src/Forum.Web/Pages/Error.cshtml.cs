@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Time;
@@ -23,6 +24,11 @@ public sealed class ErrorModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     /// <summary>Past a rate limit, how many seconds to wait (the Retry-After header, kept from the refusal).</summary>
     public int? RetryAfterSeconds => int.TryParse(Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+    /// <summary>The broken rule's own message in the page's language (an unknown language filter), when the texts have one.</summary>
+    public string? RuleText => HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is ForumException error && ErrorText(error) is var text && text != error.Message
+        ? text
+        : null;
 
     private IStatusCodeReExecuteFeature? Original => HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
 

@@ -177,3 +177,32 @@ public sealed class RateLimitedPageTests(LowLimitsForumApp app) : IClassFixture<
             .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
     }
 }
+
+/// <summary>A forum whose themes cannot be read: every page and API call that lists them fails unexpectedly.</summary>
+public sealed class BrokenThemesForumApp : ForumApp
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<Forum.Web.Themes.ThemeService>(
+                services, _ => throw new InvalidOperationException("Themes are broken for this test.")));
+    }
+}
+
+public sealed class ServerErrorPageTests(BrokenThemesForumApp app) : IClassFixture<BrokenThemesForumApp>
+{
+    [Fact]
+    public async Task An_unexpected_failure_answers_a_500_page_to_people_and_problem_details_to_the_api()
+    {
+        var page = await app.CreateClient().GetAsync("/es");
+        var html = await page.Content.ReadAsStringAsync();
+
+        page.StatusCode.Should().Be(HttpStatusCode.InternalServerError, html);
+        page.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+        html.Should().Contain("<h1>Algo ha fallado por nuestra parte</h1>").And.Contain("<header class=\"site\">").And.NotContain("Themes are broken");
+        var api = await app.CreateClient().GetAsync("/api/themes");
+        api.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        api.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+    }
+}
