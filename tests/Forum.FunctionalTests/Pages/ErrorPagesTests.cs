@@ -67,9 +67,12 @@ public sealed class ErrorPagesTests(ForumApp app) : IClassFixture<ForumApp>
     {
         using var browser = NewBrowser(app);
         var token = Token(await browser.GetStringAsync("/es/account/login"));
-        var body = $"__RequestVerificationToken={token}&Input.Email={new string('a', 1_100_000)}";
+        var body = $"__RequestVerificationToken={token}&Input.Email={new string('a', 1_050_000)}";
+        // Chunked, as the API tests' JSON is: with its length announced, the server refuses before reading and may cut the upload short.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/es/account/login") { Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded") };
+        request.Headers.TransferEncodingChunked = true;
 
-        var response = await browser.PostAsync("/es/account/login", new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var response = await browser.SendAsync(request);
 
         await ShouldBeErrorPageAsync(response, HttpStatusCode.RequestEntityTooLarge, "es", "Demasiados datos enviados a la vez");
     }
