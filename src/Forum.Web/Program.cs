@@ -1,4 +1,5 @@
 using Forum.Web.Accounts;
+using Forum.Web.Errors;
 using Forum.Web.Extensions;
 using Forum.Web.Live;
 using Forum.Web.Pages;
@@ -9,6 +10,8 @@ builder.AddForum();
 
 var app = builder.Build();
 app.UseForumForwardedHeaders();
+// Outside the exception handler, so that a page that threw (its status set, no body) gets its error page too.
+app.UseForumErrorPages();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -16,7 +19,6 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"
     // Browsers remember to use HTTPS only; sent on HTTPS responses (behind the production proxy).
     app.UseHsts();
 }
-app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseSignalRClientFiles();
 app.UseRouting();

@@ -44,6 +44,9 @@ public static class ForumAccounts
         });
         // After Identity's own registration, so that it replaces Identity's normalizer (which throws on U+FFFE).
         services.AddScoped<ILookupNormalizer, TolerantLookupNormalizer>();
+        // Likewise replace Identity's English messages and its claims (the ticket carries the public name).
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
+        services.AddScoped<IUserClaimsPrincipalFactory<ForumUser>, ForumClaims>();
         services.AddAuthorizationBuilder().AddForumPolicies();
         services.AddScoped<AccountErasure>();
         services.AddScoped<PersonalDataExport>();

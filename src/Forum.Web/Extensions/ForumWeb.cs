@@ -39,7 +39,14 @@ public static class ForumWeb
         {
             pages.Conventions.Add(new CultureRoutes.Convention());
             pages.Conventions.AuthorizeFolder("/Moderation", Policies.ModeratorPages);
-        }).AddMvcOptions(mvc => mvc.Filters.Add<HandlerPolicyFilter>());
+            // StaleFormFilter checks every page form's token instead, and shows an expired form again rather than a bare 400
+            // (ordered after the framework's own check, so this is the policy that applies).
+            pages.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute { Order = 1001 });
+        }).AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<StaleFormFilter>();
+            mvc.Filters.Add<HandlerPolicyFilter>();
+        });
         services.Configure<RouteOptions>(routes => routes.ConstraintMap["culture"] = typeof(CultureRoutes.Constraint));
 
         services.AddContributionListCache();

@@ -48,6 +48,20 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             var value => value.ToString(),
         }));
 
+    /// <summary>
+    /// The forum's zone as people name it, "Paris" for Europe/Paris, in the page's language: the texts' time-zone.{id}
+    /// when they name the city (time-zone.europe-paris: "París"), else the id's last segment.
+    /// </summary>
+    public string ZoneCity
+    {
+        get
+        {
+            var id = clock.Zone.Id;
+            return texts.Find(Culture, "time-zone." + id.ToLowerInvariant().Replace('/', '-').Replace('_', '-'))
+                ?? id[(id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        }
+    }
+
     /// <summary>A date and time in the forum's zone, written the way the page's culture writes them.</summary>
     public string DateTime(DateTimeOffset local) => local.ToString("f", FormatCulture);
 
@@ -98,7 +112,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     }
 
     /// <summary>The same page in another language: only the culture segment changes.</summary>
-    public string InCulture(string code)
+    public virtual string InCulture(string code)
     {
         var path = Request.Path.Value ?? "/";
         var rest = path.Length > 3 ? path[3..] : "";

@@ -78,7 +78,14 @@ public static class RateLimitPolicies
             limiter.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                await ForumProblems.WriteAsync(context.HttpContext, ForumException.RateLimited(retryAfter));
+                var refusal = ForumException.RateLimited(retryAfter);
+                if (ErrorPages.IsPageRequest(context.HttpContext.Request))
+                {
+                    // Status and Retry-After only: the error pages write the page in the person's language.
+                    ForumProblems.SetStatus(context.HttpContext.Response, refusal);
+                    return;
+                }
+                await ForumProblems.WriteAsync(context.HttpContext, refusal);
             };
         });
         return services;

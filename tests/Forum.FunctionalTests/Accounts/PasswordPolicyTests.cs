@@ -115,7 +115,7 @@ public sealed class PasswordPolicyTests(ForumApp app) : IClassFixture<ForumApp>
     [InlineData("fr", "8302749165", "Ce mot de passe n’est guère que chiffres et symboles")]
     [InlineData("en", "forum12345", "This password is made of your address, your name or the forum’s name")]
     [InlineData("fr", "forum12345", "Ce mot de passe reprend votre adresse, votre nom ou le nom du forum")]
-    [InlineData("es", "Foro-2026!", "Esta contraseña repite su dirección, su nombre o el nombre del foro")]
+    [InlineData("es", "Foro-2026!", "Esta contraseña repite tu dirección, tu nombre o el nombre del foro")]
     [InlineData("fr", "😀😃😄😁😆", "Choisissez un mot de passe d’au moins 10 caractères")]
     public async Task The_registration_page_says_why_in_its_language(string culture, string password, string message)
     {
@@ -129,7 +129,7 @@ public sealed class PasswordPolicyTests(ForumApp app) : IClassFixture<ForumApp>
     [Theory]
     [InlineData("en", "{0}", "This password is made of your address, your name or the forum’s name")]
     [InlineData("fr", "{1}", "Ce mot de passe reprend votre adresse, votre nom ou le nom du forum")]
-    [InlineData("es", "{2}2024", "Esta contraseña repite su dirección, su nombre o el nombre del foro")]
+    [InlineData("es", "{2}2024", "Esta contraseña repite tu dirección, tu nombre o el nombre del foro")]
     public async Task The_registration_page_refuses_the_address_and_the_name_in_its_language(string culture, string pattern, string message)
     {
         // {0} the address, {1} its local part, {2} the display name chosen on the same form.

@@ -129,6 +129,11 @@ public sealed class UnpublishedExistenceTests(ForumApp app) : IClassFixture<Foru
             problem.Remove("traceId");
             text = string.Join("; ", problem.Select(p => $"{p.Key}={WithoutId(p.Value is JsonValue v && v.TryGetValue<string>(out var str) ? str : p.Value?.ToJsonString() ?? "null")}"));
         }
+        if (response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            // A page's answer (the error page, since issue 12): what it says; its header holds the address asked for and a fresh antiforgery token.
+            return $"{(int)response.StatusCode} text/html {Regex.Match(text, "<main.*?</main>", RegexOptions.Singleline).Value}";
+        }
         return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} {WithoutId(text)}";
     }
 }

@@ -55,6 +55,10 @@ public class LanguageQueryTests(ForumApp app) : IClassFixture<ForumApp>
 
         // The phase page is cached by its language filter too.
         (await app.Anonymous().Http.GetAsync($"/en/phases/{phase}?language=fr")).StatusCode.Should().Be(HttpStatusCode.OK);
-        await (await app.Anonymous().Http.GetAsync($"/en/phases/{phase}?language=%25")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "language.unknown");
+        // A page answers its error page (issue 12), with the rule's own message, in the page's language.
+        var page = await app.Anonymous().Http.GetAsync($"/fr/phases/{phase}?language=%25");
+        page.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        page.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+        Forms.Text(await page.Content.ReadAsStringAsync()).Should().Contain("Choisissez l’une des langues du forum.");
     }
 }

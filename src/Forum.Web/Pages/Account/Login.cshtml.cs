@@ -60,6 +60,15 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
     }
 
     /// <summary>Only a path of this site: an open redirect would let a link send people elsewhere after logging in.</summary>
-    public static string SafeReturnUrl(string? url, string culture) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl) ? url : $"/{culture}";
+    public static string SafeReturnUrl(string? url, string culture) => LocalReturnUrl(url) ?? $"/{culture}";
+
+    /// <summary>
+    /// A path of this site to come back to, or null: never another site (an open redirect), nor the log-in,
+    /// registration or log-out pages themselves (coming back to them would ask again).
+    /// </summary>
+    public static string? LocalReturnUrl(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl)
+            && !System.Text.RegularExpressions.Regex.IsMatch(url, "^/[a-z]{2}/account/(login|register|logout)(?:[/?#]|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            ? url
+            : null;
 }

@@ -29,7 +29,42 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
     [BindProperty]
     public Form Input { get; set; } = new();
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public int MinimumLength => identity.Value.Password.RequiredLength;
+
+    /// <summary>The password rules before they are broken: the configured Identity options, and the common-password check.</summary>
+    public string PasswordHint
+    {
+        get
+        {
+            var password = identity.Value.Password;
+            var rules = new List<string> { T("account.password-hint", password.RequiredLength) };
+            if (password.RequireLowercase)
+            {
+                rules.Add(T("account.password-needs-lower"));
+            }
+            if (password.RequireUppercase)
+            {
+                rules.Add(T("account.password-needs-upper"));
+            }
+            if (password.RequireDigit)
+            {
+                rules.Add(T("account.password-needs-digit"));
+            }
+            if (password.RequireNonAlphanumeric)
+            {
+                rules.Add(T("account.password-needs-symbol"));
+            }
+            if (password.RequiredUniqueChars > 1)
+            {
+                rules.Add(T("account.password-needs-unique", password.RequiredUniqueChars));
+            }
+            rules.Add(T("account.password-hint-common"));
+            return string.Join(" ", rules);
+        }
+    }
 
     public void OnGet()
     {
@@ -75,10 +110,12 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        return LocalRedirect($"/{Culture}/account/login?registered=true");
+        // On to the log-in page, which then returns people to the page they came from.
+        var back = LoginModel.LocalReturnUrl(ReturnUrl);
+        return LocalRedirect($"/{Culture}/account/login?registered=true" + (back is null ? "" : "&returnUrl=" + Uri.EscapeDataString(back)));
     }
 
-    /// <summary>The page's language for the refusals people meet; Identity's English for the rest.</summary>
+    /// <summary>The forum's own wording for the refusals people meet most; Identity's other refusals come localized (LocalizedIdentityErrors).</summary>
     private string Message(IdentityError error) => error.Code switch
     {
         nameof(IdentityErrorDescriber.PasswordTooShort) => T("account.password-too-short", MinimumLength),

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Forum.Web.Errors;
+
+/// <summary>
+/// A page form whose antiforgery token no longer matches (the person logged out or in from another tab, the
+/// token expired) is refused with 400 and the page shown again through its GET handler, with what was typed
+/// (the page's bound properties) and "this form expired" at the top: never a bare 400. The form's own handler
+/// does not run. Replaces the framework's check on pages (ForumWeb turns that one off), so every post is checked here.
+/// Logging out with a stale token ends on Logout's GET: home, logged out if the other tab logged out.
+/// </summary>
+public sealed class StaleFormFilter(IAntiforgery antiforgery) : IAsyncPageFilter
+{
+    /// <summary>Set in the request's items when the form expired; the layout says so.</summary>
+    public const string ExpiredKey = "forum.form-expired";
+
+    public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    {
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        {
+            return;
+        }
+        await ReadFormAsync(http.Request);
+        if (await antiforgery.IsRequestValidAsync(http))
+        {
+            return;
+        }
+        http.Items[ExpiredKey] = true;
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.HandlerMethod = context.ActionDescriptor.HandlerMethods
+            .FirstOrDefault(handler => handler.Name is null && string.Equals(handler.HttpMethod, HttpMethods.Get, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Reads the form first, so that a body too large (413) or malformed (400) is answered as such: the antiforgery
+    /// check would take any unreadable form for a missing token.
+    /// </summary>
+    private static async Task ReadFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return;
+        }
+        try
+        {
+            await request.ReadFormAsync();
+        }
+        catch (InvalidDataException limit)
+        {
+            // Past FormOptions' limits (too many fields, a field too long).
+            throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, limit);
+        }
+    }
+
+    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
+}
