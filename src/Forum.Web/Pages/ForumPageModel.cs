@@ -33,9 +33,13 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     public string LanguageName(string code) => texts.Get(Culture, $"language.{code}");
 
-    /// <summary>A refused input in the page's language: error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.</summary>
-    public string ErrorText(ForumException error) =>
-        (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
+    /// <summary>
+    /// A refused input in the page's language: error.{rule}.{form} for a form that words it its own way (a translation's
+    /// title), else error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.
+    /// </summary>
+    public string ErrorText(ForumException error, string? form = null) =>
+        (form is { Length: > 0 } ? texts.Find(Culture, $"error.{error.Rule}.{form.ToLowerInvariant()}") : null)
+        ?? (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
         ?? texts.Find(Culture, $"error.{error.Rule}")
         ?? error.Message;
 
@@ -60,6 +64,29 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     public const string FlashKey = "flash";
 
+    /// <summary>
+    /// Tells drafts.js, on the next page, that the form whose <c>data-draft-key</c> is <paramref name="draftKey"/> was
+    /// taken, so the copy the browser kept of it is dropped. Only the server knows the submit succeeded.
+    /// </summary>
+    protected void DraftDone(string draftKey) => TempData[DraftDoneKey] = draftKey;
+
+    public const string DraftDoneKey = "draft-done";
+
+    /// <summary>The form sent back refused in this request, if any ("Post", "Reply").</summary>
+    public string? RefusedForm { get; private set; }
+
+    /// <summary>Whether <paramref name="form"/> is the one sent back refused, so it shows what was typed and why.</summary>
+    public bool IsRefused(string form) => RefusedForm == form;
+
+    /// <summary>
+    /// What a participant typed in the refused form, for pages that give it back even when the page itself is gone
+    /// (the phase hidden or its theme withdrawn since it was loaded); null for pages that do not.
+    /// </summary>
+    public virtual TextForm? RefusedText => null;
+
+    /// <summary>Set when the page a refused form came from can no longer be shown: the page shows only the typed text and why.</summary>
+    public bool PageGone { get; private set; }
+
     /// <summary>Answers a refused form with the status the API would use (400, 403, 404, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(ForumException error) => ForumProblems.SetStatus(Response, error);
 
@@ -80,11 +107,23 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         catch (ForumException error)
         {
             RefusedWith(error);
-            var key = error.Field is { Length: > 0 } field && fields.Contains(field)
-                ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
-                : form;
-            ModelState.AddModelError(key, ErrorText(error));
-            return await showAgain();
+            RefusedForm = form;
+            // Every input at fault at once, not one per try.
+            foreach (var failure in error.Failures)
+            {
+                var key = failure.Field is { Length: > 0 } field && fields.Contains(field)
+                    ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
+                    : form;
+                ModelState.AddModelError(key, ErrorText(failure, form));
+            }
+            var shown = await showAgain();
+            if (shown is PageResult || RefusedText is null)
+            {
+                return shown;
+            }
+            // The page went away meanwhile (404): still hand back what was typed, with the refusal's status.
+            PageGone = true;
+            return Page();
         }
     }
 
