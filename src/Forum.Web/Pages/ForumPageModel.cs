@@ -6,6 +6,7 @@ using Forum.Core.Time;
 using Forum.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Forum.Web.Pages;
 
@@ -71,6 +72,19 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     protected void DraftDone(string draftKey) => TempData[DraftDoneKey] = draftKey;
 
     public const string DraftDoneKey = "draft-done";
+
+    /// <summary>The flash the previous request left for this page, if any (read once).</summary>
+    public string? Flashed => LeftByPreviousRequest(FlashKey);
+
+    /// <summary>The draft key the previous request said was taken, if any (read once).</summary>
+    public string? DraftDoneLeft => LeftByPreviousRequest(DraftDoneKey);
+
+    // TempData is opened only when its cookie came with the request: opening it makes the answer delete the cookie
+    // (a Set-Cookie even when there was none), and the output cache stores no answer that sets a cookie.
+    private string? LeftByPreviousRequest(string key) =>
+        Request.Cookies.ContainsKey(HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!)
+            ? TempData[key] as string
+            : null;
 
     /// <summary>The form sent back refused in this request, if any ("Post", "Reply").</summary>
     public string? RefusedForm { get; private set; }
