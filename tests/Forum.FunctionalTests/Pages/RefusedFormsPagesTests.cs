@@ -100,7 +100,7 @@ public partial class RefusedFormsPagesTests(ForumApp app) : IClassFixture<ForumA
         var summary = Regex.Match(html, "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
         summary.Should().Contain("<a href=\"#post-title\">Dé un título a su contribución.</a>")
             .And.Contain("<a href=\"#post-body\">Escriba su contribución antes de publicarla.</a>");
-        html.Should().Contain("id=\"post-form\"").And.Contain("data-draft-refused");
+        html.Should().Contain("id=\"post-form\"").And.Contain("data-draft-state=\"refused\"", "the text the server kept wins over the browser's draft");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 // Drafts kept in this browser for any form[data-draft-key]: what is typed is saved as it is typed, and given back
-// after a reload. The server decides the rest: a refused submit comes back with the typed text (data-draft-refused),
+// after a reload. The server decides the rest: a refused submit comes back with the typed text (data-draft-state="refused"),
 // which wins over the saved copy; a taken one names its key in #draft-done on the next page, and the copy is dropped.
 (() => {
     const prefix = 'forum-draft:';
@@ -50,7 +50,7 @@
 
     for (const form of document.querySelectorAll('form[data-draft-key]')) {
         const saved = read(form.dataset.draftKey);
-        if (form.hasAttribute('data-draft-refused')) {
+        if (form.dataset.draftState === 'refused') {
             save(form); // the server's copy of what was sent is the newest
         } else if (saved && typeof saved === 'object') {
             let restored = false;
