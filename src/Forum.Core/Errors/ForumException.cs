@@ -22,6 +22,31 @@ public class ForumException(FailureKind kind, string rule, string message, strin
     public string? Field { get; } = field;
 
     /// <summary>
+    /// Every input at fault when one check found several (an empty title and an empty body): this exception is the
+    /// first of them, so callers that read one rule still read the first; the others come along for forms and
+    /// ProblemDetails to show all at once. A lone failure lists itself.
+    /// </summary>
+    public IReadOnlyList<ForumException> Failures => failures ?? [this];
+
+    private IReadOnlyList<ForumException>? failures;
+
+    /// <summary>Throws the failures collected by one check, if any, as one exception: the first, carrying all.</summary>
+    public static void ThrowIfAny(IReadOnlyList<ForumException> collected)
+    {
+        if (collected.Count == 0)
+        {
+            return;
+        }
+        var first = collected[0];
+        throw collected.Count == 1 ? first : new ForumException(first.Kind, first.Rule, first.Message, first.Field)
+        {
+            RetryAfter = first.RetryAfter,
+            Arguments = first.Arguments,
+            failures = collected.ToList(),
+        };
+    }
+
+    /// <summary>
     /// The values the message names (a phase's number, its dates as UTC <see cref="DateTime"/>s), by name, so
     /// that a page writes them in its own language, zone and date format; <see cref="Exception.Message"/> keeps the English.
     /// </summary>

@@ -200,6 +200,12 @@ public sealed class ContributionService(
         return new ContributionReading(ToView(contribution, replies.Select(r => ToView(r, [], authors)).ToList(), authors), contribution);
     }
 
+    /// <summary>
+    /// A text as it would read once posted, through the same rules, renderer and sanitizer; nothing is stored.
+    /// Counted like any other POST against the sender's address.
+    /// </summary>
+    public string Preview(string? body) => versionText.Preview(body);
+
     /// <summary>A new contribution to an open phase, or with <see cref="ContributionInput.ReplyTo"/> a reply within that phase.</summary>
     public async Task<ContributionView> PostAsync(int phaseId, ContributionInput input, ClaimsPrincipal user)
     {

@@ -45,14 +45,20 @@ public static class ForumProblems
         Extensions = { ["rule"] = rule },
     };
 
-    /// <summary>A broken rule's answer; an input at fault is named in <c>field</c> and <c>errors</c>.</summary>
+    /// <summary>
+    /// A broken rule's answer; the first input at fault is named in <c>field</c>, and <c>errors</c> holds every
+    /// input at fault with its messages, as RFC 7807 validation problems do.
+    /// </summary>
     public static ProblemDetails For(ForumException error)
     {
         var problem = Create(StatusOf(error.Kind), error.Rule, TitleOf(error.Kind), error.Message);
         if (error.Field is not null)
         {
             problem.Extensions["field"] = error.Field;
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
+            problem.Extensions["errors"] = error.Failures
+                .Where(failure => failure.Field is not null)
+                .GroupBy(failure => failure.Field!)
+                .ToDictionary(field => field.Key, field => field.Select(failure => failure.Message).ToArray());
         }
         return problem;
     }

@@ -1,4 +1,7 @@
 namespace Forum.Web.Pages;
 
-/// <summary>The form whose refusals _ErrorSummary lists: its model-state prefix ("Post") and the summary's element id.</summary>
-public sealed record ErrorSummary(string Form, string Id = "error-summary");
+/// <summary>
+/// The form whose refusals _ErrorSummary lists: its model-state prefix ("Post"), the summary's element id, and the
+/// prefix of its fields' ids when it is not the prefix's own ("edit-fr" for the fields of "Edit" in the French version).
+/// </summary>
+public sealed record ErrorSummary(string Form, string Id = "error-summary", string? FieldIds = null);

@@ -6,6 +6,7 @@ using Forum.Core.Time;
 using Forum.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Forum.Web.Pages;
 
@@ -33,10 +34,15 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     public string LanguageName(string code) => texts.Get(Culture, $"language.{code}");
 
-    /// <summary>A refused input in the page's language: error.{rule}.{field}, else error.{rule}, else the rule's own (English) message.</summary>
-    public string ErrorText(ForumException error) =>
-        (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null) is { } own ? WithArguments(own, error)
-        : texts.Find(Culture, $"error.{error.Rule}") is { } text ? WithArguments(text, error)
+    /// <summary>
+    /// A refused input in the page's language: error.{rule}.{form} for a form that words it its own way (a translation's
+    /// title), else error.{rule}.{field}, else error.{rule}, else the rule's own (English) message; the error's named
+    /// values put into its "{name}" places.
+    /// </summary>
+    public string ErrorText(ForumException error, string? form = null) =>
+        ((form is { Length: > 0 } ? texts.Find(Culture, $"error.{error.Rule}.{form.ToLowerInvariant()}") : null)
+        ?? (error.Field is { } field ? texts.Find(Culture, $"error.{error.Rule}.{field}") : null)
+        ?? texts.Find(Culture, $"error.{error.Rule}")) is { } text ? WithArguments(text, error)
         : error.Message;
 
     /// <summary>Puts the error's named values into "{name}" places: dates in the forum's zone and the page's format, numbers in its culture.</summary>
@@ -83,6 +89,42 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     public const string FlashKey = "flash";
 
+    /// <summary>
+    /// Tells drafts.js, on the next page, that the form whose <c>data-draft-key</c> is <paramref name="draftKey"/> was
+    /// taken, so the copy the browser kept of it is dropped. Only the server knows the submit succeeded.
+    /// </summary>
+    protected void DraftDone(string draftKey) => TempData[DraftDoneKey] = draftKey;
+
+    public const string DraftDoneKey = "draft-done";
+
+    /// <summary>The flash the previous request left for this page, if any (read once).</summary>
+    public string? Flashed => LeftByPreviousRequest(FlashKey);
+
+    /// <summary>The draft key the previous request said was taken, if any (read once).</summary>
+    public string? DraftDoneLeft => LeftByPreviousRequest(DraftDoneKey);
+
+    // TempData is opened only when its cookie came with the request: opening it makes the answer delete the cookie
+    // (a Set-Cookie even when there was none), and the output cache stores no answer that sets a cookie.
+    private string? LeftByPreviousRequest(string key) =>
+        Request.Cookies.ContainsKey(HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!)
+            ? TempData[key] as string
+            : null;
+
+    /// <summary>The form sent back refused in this request, if any ("Post", "Reply").</summary>
+    public string? RefusedForm { get; private set; }
+
+    /// <summary>Whether <paramref name="form"/> is the one sent back refused, so it shows what was typed and why.</summary>
+    public bool IsRefused(string form) => RefusedForm == form;
+
+    /// <summary>
+    /// What a participant typed in the refused form, for pages that give it back even when the page itself is gone
+    /// (the phase hidden or its theme withdrawn since it was loaded); null for pages that do not.
+    /// </summary>
+    public virtual TextForm? RefusedText => null;
+
+    /// <summary>Set when the page a refused form came from can no longer be shown: the page shows only the typed text and why.</summary>
+    public bool PageGone { get; private set; }
+
     /// <summary>Answers a refused form with the status the API would use (400, 403, 404, 409, 429 with Retry-After), the page showing why.</summary>
     protected void RefusedWith(ForumException error) => ForumProblems.SetStatus(Response, error);
 
@@ -103,11 +145,23 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         catch (ForumException error)
         {
             RefusedWith(error);
-            var key = error.Field is { Length: > 0 } field && fields.Contains(field)
-                ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
-                : form;
-            ModelState.AddModelError(key, ErrorText(error));
-            return await showAgain();
+            RefusedForm = form;
+            // Every input at fault at once, not one per try.
+            foreach (var failure in error.Failures)
+            {
+                var key = failure.Field is { Length: > 0 } field && fields.Contains(field)
+                    ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
+                    : form;
+                ModelState.AddModelError(key, ErrorText(failure, form));
+            }
+            var shown = await showAgain();
+            if (shown is PageResult || RefusedText is null)
+            {
+                return shown;
+            }
+            // The page went away meanwhile (404): still hand back what was typed, with the refusal's status.
+            PageGone = true;
+            return Page();
         }
     }
 

@@ -45,7 +45,7 @@ public class EditPagesTests(ForumApp app) : IClassFixture<ForumApp>
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var refused = await empty.Content.ReadAsStringAsync();
         Regex.Match(refused, "<span id=\"edit-fr-body-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
-            .Should().Contain("Écrivez votre contribution avant de la publier.");
+            .Should().Contain("Le texte ne peut pas être vide.", "an edit publishes nothing new: its own words");
         refused.Should().Contain("value=\"Les SCIC, coopératives\"", "nothing typed is lost").And.Contain("<details class=\"edit\" lang=\"fr\" open=\"open\">");
         (await app.Anonymous().GetJsonAsync($"/api/contributions/{id}"))["versions"]![0]!["title"]!.GetValue<string>().Should().Be("Les SCIC");
 

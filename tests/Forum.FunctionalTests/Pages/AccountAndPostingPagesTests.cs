@@ -128,13 +128,13 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         await Forms.RegisterAndLogInAsync(browser.Http, "es", $"lucia-{Guid.NewGuid():N}@tests.localhost", "Lilac-Harbour-42", "Lucía");
 
         var page = await browser.GetAsync($"/es/contributions/{id}");
-        page.Should().Contain("<section class=\"version\" lang=\"fr\"").And.Contain("<option value=\"es\" lang=\"es\">español</option>");
+        page.Should().Contain("<section class=\"version\" lang=\"fr\"").And.Contain("<option value=\"es\" lang=\"es\" selected=\"selected\">español</option>", "a Spanish reader translates into Spanish first");
         Text(page).Should().Contain("francés (original)");
 
         var empty = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = " " }, $"/es/contributions/{id}?handler=Translate");
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         Regex.Match(await empty.Content.ReadAsStringAsync(), "<span id=\"translation-body-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
-            .Should().Contain("Escriba su contribución antes de publicarla.");
+            .Should().Contain("Escriba el texto traducido antes de añadirlo.", "a translation's own words, not a contribution's");
 
         var translated = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = "Los terceros lugares **reúnen** a los vecinos." }, $"/es/contributions/{id}?handler=Translate");
         translated.StatusCode.Should().Be(HttpStatusCode.Redirect);

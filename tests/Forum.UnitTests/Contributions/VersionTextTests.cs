@@ -55,4 +55,29 @@ public class VersionTextTests
         version.BodyHtml.Should().NotContain("<script").And.NotContain("javascript:");
         version.Body.Should().Contain("<script>", "the author's Markdown is kept as written");
     }
+
+    [Fact]
+    public void Every_field_at_fault_is_reported_at_once_the_first_leading()
+    {
+        var error = Refused("de", " ", new string('b', 101));
+        error.Rule.Should().Be("language.unknown", "callers that read one rule read the first");
+        error.Failures.Select(f => (f.Field, f.Rule)).Should().Equal(("language", "language.unknown"), ("title", "title.required"), ("body", "body.too-long"));
+    }
+
+    [Fact]
+    public void A_lone_fault_lists_itself()
+    {
+        var error = Refused("fr", "Titre", "");
+        error.Failures.Should().ContainSingle().Which.Should().BeSameAs(error);
+    }
+
+    [Fact]
+    public void The_preview_renders_and_sanitizes_as_a_posted_text_and_refuses_by_the_same_rules()
+    {
+        Texts.Preview("Du **gras** <script>x</script>").Should().Contain("<strong>gras</strong>").And.NotContain("<script");
+        var empty = () => Texts.Preview(" ");
+        empty.Should().Throw<ForumException>().Which.Rule.Should().Be("body.required");
+        var tooLong = () => Texts.Preview(new string('b', 101));
+        tooLong.Should().Throw<ForumException>().Which.Rule.Should().Be("body.too-long");
+    }
 }

@@ -17,7 +17,7 @@ namespace Forum.Web.Pages.Reading;
 public sealed class ContributionModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock,
-    ContributionService contributions, EditService edits, ReportService reports,
+    ContributionService contributions, EditService edits, ReportService reports, ForumOptions options,
     Themes.ThemeService themes)
     : ForumPageModel(texts, languages, clock)
 {
@@ -58,7 +58,48 @@ public sealed class ContributionModel(
     public bool IsModerator => User.IsModerator();
 
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
-    public bool IsReturnedEdit(VersionView version) => Request.Method == "POST" && Edit.Language == version.Language;
+    public bool IsReturnedEdit(VersionView version) => IsRefused("Edit") && Edit.Language == version.Language;
+
+    public override TextForm? RefusedText => RefusedForm switch
+    {
+        "Reply" => Reply,
+        "Translation" => Translation,
+        "Edit" => Edit,
+        _ => null,
+    };
+
+    /// <summary>The ids' prefix of the refused form ("reply", "edit-fr"), for the text given back when the page is gone.</summary>
+    public string RefusedFormId => RefusedForm == "Edit" ? $"edit-{Edit.Language}" : (RefusedForm ?? "").ToLowerInvariant();
+
+    public ErrorSummary ErrorsReply => new("Reply");
+
+    public ErrorSummary ErrorsTranslation => new("Translation");
+
+    public ErrorSummary EditErrors(VersionView version) => new("Edit", $"edit-{version.Language}-errors", $"edit-{version.Language}");
+
+    public KeptText KeptReply => new("Reply", "reply", Reply);
+
+    public KeptText KeptTranslation => new("Translation", "translation", Translation);
+
+    public KeptText KeptEdit(VersionView version) => new("Edit", $"edit-{version.Language}", Edit);
+
+    public KeptText KeptRefused => new(RefusedForm!, RefusedFormId, RefusedText!);
+
+    /// <summary>Where drafts.js keeps each form's unsent text; the same in every language of the page.</summary>
+    public static string DraftKey(string form, long id, string? language = null) =>
+        language is null ? $"{form}:contribution-{id}" : $"{form}:contribution-{id}-{language}";
+
+    /// <summary>The longest title and text the rules take, for the forms' counters.</summary>
+    public Core.TextLimits Limits => options.Limits;
+
+    /// <summary>
+    /// The language the translation form offers first: the page's, when the contribution lacks it (the reader most
+    /// likely translates into their own language), else the first one missing; what was typed wins after a refusal.
+    /// </summary>
+    public string? TranslationLanguage =>
+        Translation.Language is { } typed && MissingLanguages.Contains(typed) ? typed
+        : MissingLanguages.Contains(Culture) ? Culture
+        : MissingLanguages.FirstOrDefault();
 
     /// <summary>Until when the signed-in user may still edit this version of theirs; null when they may not.</summary>
     public DateTimeOffset? EditableUntil(VersionView version) => edits.EditableUntil(stored, version.Language, User);
@@ -75,10 +116,6 @@ public sealed class ContributionModel(
 
     [BindProperty]
     public ReportForm Reporting { get; set; } = new();
-
-    /// <summary>Set after a report was taken, to thank the reporter.</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool Reported { get; set; }
 
     public bool AlreadyReported { get; private set; }
 
@@ -117,6 +154,8 @@ public sealed class ContributionModel(
         SubmitAsync(id, "Reply", async () =>
         {
             var reply = await contributions.ReplyAsync(id, new VersionInput(Reply.Language, Reply.Title, Reply.Body), User);
+            Flash("reply.done");
+            DraftDone(DraftKey("reply", id));
             return $"/{Culture}/contributions/{id}#contribution-{reply.Id}";
         });
 
@@ -125,6 +164,8 @@ public sealed class ContributionModel(
         SubmitAsync(id, "Translation", async () =>
         {
             await contributions.TranslateAsync(id, new VersionInput(Translation.Language, Translation.Title, Translation.Body), User);
+            Flash("translation.done");
+            DraftDone(DraftKey("translation", id));
             return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
@@ -133,6 +174,8 @@ public sealed class ContributionModel(
         SubmitAsync(id, "Edit", async () =>
         {
             await edits.EditAsync(id, Edit.Language ?? "", new VersionEdit(Edit.Title, Edit.Body, EditVersion), User);
+            Flash("edit.done");
+            DraftDone(DraftKey("edit", id, Edit.Language));
             return $"/{Culture}/contributions/{id}#contribution-{id}";
         });
 
@@ -141,7 +184,8 @@ public sealed class ContributionModel(
         SubmitAsync(id, "Reporting", async () =>
         {
             await reports.FileAsync(id, new ReportInput(Reporting.Reason, Reporting.Comment, Culture), User);
-            return $"/{Culture}/contributions/{id}?reported=true#report";
+            Flash("report.sent");
+            return $"/{Culture}/contributions/{id}";
         });
 
     /// <summary>Runs a form's action and goes where it says; a refusal comes back on the page, next to the field at fault.</summary>

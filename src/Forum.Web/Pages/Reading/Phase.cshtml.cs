@@ -23,7 +23,7 @@ public sealed class PhaseModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock,
     StatisticsReader statistics, LanguageSentences sentences, SynthesisService syntheses, ContributionService contributions,
-    Themes.ThemeService themes)
+    Core.ForumOptions limits, Themes.ThemeService themes)
     : ForumPageModel(texts, languages, clock)
 {
     /// <summary>The contribution being written, kept when the form comes back with an error.</summary>
@@ -35,8 +35,22 @@ public sealed class PhaseModel(
         SubmitFormAsync("Post", async () =>
         {
             var created = await contributions.PostAsync(id, new ContributionInput(Post.Language, Post.Title, Post.Body, null), User);
+            Flash("post.done");
+            DraftDone(PostDraftKey(id));
             return Redirect($"/{Culture}/phases/{id}#contribution-{created.Id}");
         }, () => OnGetAsync(id), "title", "language", "body");
+
+    public override TextForm? RefusedText => IsRefused("Post") ? Post : null;
+
+    public ErrorSummary PostErrors => new("Post");
+
+    public KeptText KeptPost => new("Post", "post", Post);
+
+    /// <summary>Where drafts.js keeps this phase's unsent contribution; the same in every language of the page.</summary>
+    public static string PostDraftKey(int phaseId) => $"post:phase-{phaseId}";
+
+    /// <summary>The longest title and text the rules take, for the form's counters.</summary>
+    public Core.TextLimits Limits => limits.Limits;
 
     public Phases.PhaseView Phase { get; private set; } = null!;
     public Breadcrumbs Trail { get; private set; } = null!;
