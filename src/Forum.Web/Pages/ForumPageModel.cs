@@ -113,6 +113,9 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     /// <summary>The form sent back refused in this request, if any ("Post", "Reply").</summary>
     public string? RefusedForm { get; private set; }
 
+    /// <summary>The refusal was a concurrent change: an edit form shows what was typed and the text saved meanwhile.</summary>
+    public bool Stale { get; private set; }
+
     /// <summary>Whether <paramref name="form"/> is the one sent back refused, so it shows what was typed and why.</summary>
     public bool IsRefused(string form) => RefusedForm == form;
 
@@ -132,7 +135,8 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     /// Runs a form's use case and answers what it returns (a redirect, mostly). A broken rule instead answers the
     /// status the API would, and shows the page again (<paramref name="showAgain"/>) with the reason in the page's
     /// language under the form's name, or beside the input at fault when the form shows one for that field
-    /// (<paramref name="fields"/>: "title" puts it on "{form}.Title"). The bound form keeps what was typed.
+    /// (<paramref name="fields"/>: "title", or a path ending in it such as "texts.fr.title", puts it on "{form}.Title").
+    /// The bound form keeps what was typed.
     /// </summary>
     /// <param name="form">The form's name in the model state ("Post", "Input.Password"); empty for the page as a whole.</param>
     protected async Task<IActionResult> SubmitFormAsync(
@@ -146,13 +150,15 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
         {
             RefusedWith(error);
             RefusedForm = form;
+            Stale = error.Rule == ConcurrencyRule;
             // Every input at fault at once, not one per try.
             foreach (var failure in error.Failures)
             {
-                var key = failure.Field is { Length: > 0 } field && fields.Contains(field)
+                var field = failure.Field is { Length: > 0 } path ? path[(path.LastIndexOf('.') + 1)..] : null;
+                var key = field is not null && fields.Contains(field, StringComparer.OrdinalIgnoreCase)
                     ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
                     : form;
-                ModelState.AddModelError(key, ErrorText(failure, form));
+                ModelState.AddModelError(key, RefusalText(failure, form));
             }
             var shown = await showAgain();
             if (shown is PageResult || RefusedText is null)
@@ -163,6 +169,19 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             PageGone = true;
             return Page();
         }
+    }
+
+    private const string ConcurrencyRule = "concurrency.stale-version";
+
+    /// <summary>What a refused form says about one failure; pages whose forms word a rule their own way override it.</summary>
+    protected virtual string RefusalText(ForumException failure, string form) => ErrorText(failure, form);
+
+    /// <summary>Refuses a form without calling a service (400): a confirmation the page itself asks for.</summary>
+    protected void Refuse(string form, string key, string message)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        RefusedForm = form;
+        ModelState.AddModelError(key, message);
     }
 
     /// <summary>The same page in another language: only the culture segment changes.</summary>

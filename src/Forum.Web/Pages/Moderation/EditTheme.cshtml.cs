@@ -38,7 +38,7 @@ public sealed class EditThemeModel(UiTexts texts, ForumLanguages languages, Foru
     }
 
     public Task<IActionResult> OnPostAsync(string slug) =>
-        ModerateAsync(Form, async () =>
+        SubmitFormAsync(Form, async () =>
         {
             var texts = Edit.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Title) || !string.IsNullOrWhiteSpace(t.Value.Description)).ToDictionary(t => t.Key, t => t.Value);
             await themes.EditAsync(slug, new ThemeInput(null, Edit.Position, Edit.Published, null, texts, Edit.Version), User);

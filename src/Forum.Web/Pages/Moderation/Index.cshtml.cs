@@ -65,7 +65,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
 
     /// <summary>Creates and says so on the dashboard; a refusal shows the form again, everything typed kept, the reason at its top.</summary>
     private Task<IActionResult> SubmitAsync<T>(string form, Func<Task<T>> create, Action<T> done, params string[] fields) =>
-        ModerateAsync(form, async () =>
+        SubmitFormAsync(form, async () =>
         {
             done(await create());
             return Redirect($"/{Culture}/moderation");

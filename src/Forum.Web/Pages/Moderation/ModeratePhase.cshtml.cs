@@ -75,6 +75,11 @@ public sealed class ModeratePhaseModel(
 
     public static string SynthesisForm(long synthesisId, string language) => $"Synthesis-{synthesisId}-{language}";
 
+    /// <summary>Where drafts.js keeps an unsaved synthesis text in this browser: the new one per phase, an edit per synthesis and language.</summary>
+    public static string NewSynthesisDraftKey(int phaseId) => $"synthesis:phase-{phaseId}";
+
+    public static string SynthesisDraftKey(long synthesisId, string language) => $"synthesis:{synthesisId}-{language}";
+
     public static string PublishForm(long synthesisId) => $"Publish-{synthesisId}";
 
     public static string ContributionForm(long contributionId) => $"Contribution-{contributionId}";
@@ -138,7 +143,11 @@ public sealed class ModeratePhaseModel(
 
     public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
         ActAsync(id, NewSynthesisForm, async () => await syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()),
-            s => Flash("flash.synthesis-created", s.Number), "title", "body", "language");
+            s =>
+            {
+                Flash("flash.synthesis-created", s.Number);
+                DraftDone(NewSynthesisDraftKey(id));
+            }, "title", "body", "language");
 
     public Task<IActionResult> OnPostEditPhaseAsync(int id) =>
         ActAsync(id, EditForm, async () => await phases.EditAsync(id,
@@ -155,7 +164,11 @@ public sealed class ModeratePhaseModel(
         }
         return await ActAsync(id, SynthesisForm(SynthesisId!.Value, SynthesisLanguage ?? ""),
             async () => await syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody), SynthesisVersion, UserId()),
-            _ => Flash("flash.synthesis-saved"), "title", "body");
+            _ =>
+            {
+                Flash("flash.synthesis-saved");
+                DraftDone(SynthesisDraftKey(SynthesisId!.Value, SynthesisLanguage ?? ""));
+            }, "title", "body");
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id) =>
@@ -200,7 +213,7 @@ public sealed class ModeratePhaseModel(
 
     /// <summary>Runs a moderator action and says it was done; a refused one comes back as a message at the top of its form, with what was typed kept.</summary>
     private Task<IActionResult> ActAsync<T>(int id, string form, Func<Task<T>> action, Action<T> done, params string[] fields) =>
-        ModerateAsync(form, async () =>
+        SubmitFormAsync(form, async () =>
         {
             done(await action());
             return Redirect($"/{Culture}/moderation/phases/{id}");

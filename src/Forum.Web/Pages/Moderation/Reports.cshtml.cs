@@ -38,7 +38,7 @@ public sealed class ReportsModel(UiTexts texts, ForumLanguages languages, ForumC
     public static string Form(long reportId) => $"Report-{reportId}";
 
     private Task<IActionResult> ResolveAsync(string action, string flash) =>
-        ModerateAsync(Form(ReportId ?? 0), async () =>
+        SubmitFormAsync(Form(ReportId ?? 0), async () =>
         {
             await reports.ResolveAsync(ReportId ?? 0, new ResolveInput(action, Note), User);
             Flash(flash);
