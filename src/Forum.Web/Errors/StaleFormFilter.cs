@@ -55,5 +55,13 @@ public sealed class StaleFormFilter(IAntiforgery antiforgery) : IAsyncPageFilter
         }
     }
 
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        // A page with nothing to show again (the preview's GET is a 404) still answers what went wrong: the expired form.
+        if (context.HttpContext.Items.ContainsKey(ExpiredKey) && executed.Result is Microsoft.AspNetCore.Mvc.NotFoundResult)
+        {
+            executed.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
+        }
+    }
 }
