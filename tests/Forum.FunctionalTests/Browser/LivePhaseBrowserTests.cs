@@ -69,8 +69,12 @@ public class LivePhaseBrowserTests(ForumApp app, BrowserFixture browser) : IClas
         await Expect(article.Locator("abbr.badge[lang=es]")).ToHaveTextAsync("es");
         await Expect(reader.Locator("#statistics-sentence")).ToHaveTextAsync("1 contribution in total: 1 in French and Spanish");
 
+        await writer.FillAsync("#post-body", "Un texte commencé avant la clôture.");
         await moderator.PostOkAsync($"/api/phases/{phase}/close", new { reason = "End of the phase." });
         await Expect(writer.Locator("#post-form button[type=submit]")).ToBeDisabledAsync();
+        // What was being typed stays, read-only but selectable to copy (a disabled field cannot be selected everywhere).
+        await Expect(writer.Locator("#post-body")).ToHaveValueAsync("Un texte commencé avant la clôture.");
+        await Expect(writer.Locator("#post-body")).ToHaveAttributeAsync("readonly", "");
         await Expect(writer.Locator("#phase-closed-banner")).ToHaveTextAsync("Cette phase est close : elle n’accepte plus de contributions.");
         await Expect(writer.Locator("#phase-state")).ToHaveTextAsync("Fermée");
         await Expect(reader.Locator("#phase-state")).ToHaveTextAsync("Closed");

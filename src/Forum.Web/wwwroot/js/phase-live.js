@@ -195,8 +195,14 @@
         var form = document.getElementById("post-form");
         var posting = postingStates.indexOf(message.state) >= 0;
         if (!posting && form) {
-            // Closed: the form stays, disabled, so nothing typed is lost.
-            Array.prototype.forEach.call(form.elements, function (field) { field.disabled = true; });
+            // Closed: the form stays with what was typed, read-only (still selectable, to copy) and without its buttons.
+            Array.prototype.forEach.call(form.elements, function (field) {
+                if (field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && field.type !== "hidden")) {
+                    field.readOnly = true;
+                } else if (field.type !== "hidden") {
+                    field.disabled = true;
+                }
+            });
             if (!document.getElementById("phase-closed-banner")) {
                 var banner = document.createElement("p");
                 banner.id = "phase-closed-banner";
