@@ -15,12 +15,20 @@ public sealed class StaleFormFilter(IAntiforgery antiforgery) : IAsyncPageFilter
     /// <summary>Set in the request's items when the form expired; the layout says so.</summary>
     public const string ExpiredKey = "forum.form-expired";
 
+    private const string NoHandlerKey = "forum.no-handler";
+
     public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         var http = context.HttpContext;
         var method = http.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
         {
+            return;
+        }
+        if (context.HandlerMethod is null)
+        {
+            // The page has no handler for this method (a DELETE, or a POST to a read-only page): 405, whatever the token.
+            http.Items[NoHandlerKey] = true;
             return;
         }
         await ReadFormAsync(http.Request);
@@ -57,6 +65,13 @@ public sealed class StaleFormFilter(IAntiforgery antiforgery) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // Taken out once acted on: the error page runs again in the same request (and the same items).
+        if (context.HttpContext.Items.Remove(NoHandlerKey))
+        {
+            context.HttpContext.Response.Headers.Allow = "GET, HEAD";
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
         var executed = await next();
         // A page with nothing to show again (the preview's GET is a 404) still answers what went wrong: the expired form.
         if (context.HttpContext.Items.ContainsKey(ExpiredKey) && executed.Result is Microsoft.AspNetCore.Mvc.NotFoundResult)

@@ -63,6 +63,19 @@ public sealed class ErrorPagesTests(ForumApp app) : IClassFixture<ForumApp>
     }
 
     [Fact]
+    public async Task A_method_a_page_has_no_handler_for_answers_a_405_page_not_an_expired_form()
+    {
+        var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        using var browser = NewBrowser(app);
+        var token = Token(await browser.GetStringAsync("/es/account/login"));
+
+        await ShouldBeErrorPageAsync(await browser.DeleteAsync($"/es/phases/{phase}"), HttpStatusCode.MethodNotAllowed, "es", "Esta página no permite eso");
+        var post = await browser.PostAsync("/fr", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await ShouldBeErrorPageAsync(post, HttpStatusCode.MethodNotAllowed, "fr", "Cette page ne permet pas cela");
+        post.Content.Headers.Allow.Should().Contain("GET");
+    }
+
+    [Fact]
     public async Task A_form_larger_than_the_forum_takes_answers_a_413_page_not_an_expired_form()
     {
         using var browser = NewBrowser(app);
