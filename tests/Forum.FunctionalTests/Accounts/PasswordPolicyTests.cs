@@ -108,7 +108,7 @@ public sealed class PasswordPolicyTests(ForumApp app) : IClassFixture<ForumApp>
     [InlineData("es", "1234567890", "Esta contraseña es de las más comunes")]
     [InlineData("en", "Aa1!aa", "Choose a password of at least 10 characters")]
     [InlineData("en", "aaaaaaaaaa", "This password repeats a few characters or follows a sequence")]
-    [InlineData("fr", "aaaaaaaaaa", "Ce mot de passe répète quelques caractères ou suit une suite")]
+    [InlineData("fr", "aaaaaaaaaa", "Ce mot de passe répète quelques caractères ou suit une séquence")]
     [InlineData("es", "abcdefghij", "Esta contraseña repite unos pocos caracteres o sigue una secuencia")]
     [InlineData("en", "Password123!", "This password is among the most common ones")]
     [InlineData("es", "P@ssword2024", "Esta contraseña es de las más comunes")]

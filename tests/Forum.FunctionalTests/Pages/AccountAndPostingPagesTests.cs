@@ -134,7 +134,7 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         var empty = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = " " }, $"/es/contributions/{id}?handler=Translate");
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         Regex.Match(await empty.Content.ReadAsStringAsync(), "<span id=\"translation-body-error\" class=\"error\">(.*?)</span>", RegexOptions.Singleline).Value
-            .Should().Contain("Escriba el texto traducido antes de añadirlo.", "a translation's own words, not a contribution's");
+            .Should().Contain("Escribe el texto traducido antes de añadirlo.", "a translation's own words, not a contribution's");
 
         var translated = await browser.SubmitAsync($"/es/contributions/{id}", new() { ["Translation.Language"] = "es", ["Translation.Title"] = "Los terceros lugares", ["Translation.Body"] = "Los terceros lugares **reúnen** a los vecinos." }, $"/es/contributions/{id}?handler=Translate");
         translated.StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -79,7 +79,7 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
             else
             {
                 badges.Should().Contain(body, "the original is shown when there is no Spanish version");
-                Text(article).Should().Contain("Aún sin traducir a su idioma");
+                Text(article).Should().Contain("Aún sin traducir a tu idioma");
             }
         }
     }

@@ -98,8 +98,8 @@ public partial class RefusedFormsPagesTests(ForumApp app) : IClassFixture<ForumA
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var html = await refused.Content.ReadAsStringAsync();
         var summary = Regex.Match(html, "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
-        summary.Should().Contain("<a href=\"#post-title\">Dé un título a su contribución.</a>")
-            .And.Contain("<a href=\"#post-body\">Escriba su contribución antes de publicarla.</a>");
+        summary.Should().Contain("<a href=\"#post-title\">Ponle un título a tu contribución.</a>")
+            .And.Contain("<a href=\"#post-body\">Escribe tu contribución antes de publicarla.</a>");
         html.Should().Contain("id=\"post-form\"").And.Contain("data-draft-state=\"refused\"", "the text the server kept wins over the browser's draft");
     }
 
@@ -189,8 +189,8 @@ public partial class RefusedFormsPagesTests(ForumApp app) : IClassFixture<ForumA
             new() { ["Translation.Language"] = "fr", ["Translation.Title"] = "", ["Translation.Body"] = "" });
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var back = await refused.Content.ReadAsStringAsync();
-        Forms.Text(back).Should().Contain("Indique el título traducido.").And.Contain("Escriba el texto traducido antes de añadirlo.")
-            .And.NotContain("Dé un título a su contribución.");
+        Forms.Text(back).Should().Contain("Indica el título traducido.").And.Contain("Escribe el texto traducido antes de añadirlo.")
+            .And.NotContain("Ponle un título a tu contribución.");
         back.Should().Contain("<option value=\"fr\" lang=\"fr\" selected=\"selected\">", "what was chosen is kept");
     }
 
