@@ -31,7 +31,7 @@ public sealed class PhaseDatesPagesTests(ForumApp app) : IClassFixture<ForumApp>
     [Theory]
     [InlineData("en", "15 September 2026", "26 October 2026", "opens in 13 days", "Paris time")]
     [InlineData("fr", "15 septembre 2026", "26 octobre 2026", "s’ouvre dans 13 jours", "heure de Paris")]
-    [InlineData("es", "15 de septiembre de 2026", "26 de octubre de 2026", "abre en 13 días", "hora de París")]
+    [InlineData("es", "15 de septiembre de 2026", "26 de octubre de 2026", "abre dentro de 13 días", "hora de París")]
     public async Task The_phase_page_shows_its_opening_and_closing_in_the_forums_zone_with_24_hour_times(string culture, string opening, string closing, string opensIn, string zone)
     {
         var id = await ScheduledPhaseAsync(app);

@@ -47,7 +47,7 @@ public partial class ReadingPagesTests(DemoForumApp app) : IClassFixture<DemoFor
     [Theory]
     [InlineData("en", ReferencePhaseStatisticsTests.English, "closes in 9 days")]
     [InlineData("fr", ReferencePhaseStatisticsTests.French, "se termine dans 9 jours")]
-    [InlineData("es", ReferencePhaseStatisticsTests.Spanish, "cierra en 9 días")]
+    [InlineData("es", ReferencePhaseStatisticsTests.Spanish, "cierra dentro de 9 días")]
     public async Task The_phase_page_speaks_the_readers_language(string culture, string sentence, string closes)
     {
         var html = await PageAsync($"/{culture}/phases/3");
