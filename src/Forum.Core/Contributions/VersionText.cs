@@ -37,7 +37,8 @@ public sealed class VersionText(ForumLanguages languages, ForumOptions options, 
     private string? CheckTitle(string? title, bool titleRequired)
     {
         TextRules.RefuseControlCharacters(title, "title");
-        var cleanTitle = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        TextRules.RefuseDirectionOverrides(title, "title");
+        var cleanTitle = TextRules.IsBlank(title) ? null : title.Trim();
         if (cleanTitle is null && titleRequired)
         {
             throw ForumException.Invalid("title", "title.required", "A title is required.");
@@ -53,7 +54,7 @@ public sealed class VersionText(ForumLanguages languages, ForumOptions options, 
     private string CheckBody(string? body)
     {
         TextRules.RefuseControlCharacters(body, "body");
-        if (string.IsNullOrWhiteSpace(body))
+        if (TextRules.IsBlank(body))
         {
             throw ForumException.Invalid("body", "body.required", "The text of the contribution is empty.");
         }

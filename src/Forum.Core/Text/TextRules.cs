@@ -13,6 +13,30 @@ public static class TextRules
 {
     public const string ControlCharacterRule = "text.control-character";
 
+    /// <summary>
+    /// A text with nothing a reader can see: only white space and invisible format characters (zero-width spaces
+    /// and joiners, byte-order marks, direction marks). Required texts refuse it as they refuse an empty one.
+    /// </summary>
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text) =>
+        text is null || text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+
+    public const string DirectionOverrideRule = "text.direction-override";
+
+    /// <summary>
+    /// Refuses the characters that reverse how the rest of a line is shown (U+202A–U+202E, U+2066–U+2069) in a
+    /// one-line text such as a title or a name: there they serve only to disguise it ("gpj.exe" read backwards).
+    /// </summary>
+    public static void RefuseDirectionOverrides(string? text, string field)
+    {
+        if (text?.IndexOfAny(DirectionControls) is int at and >= 0)
+        {
+            throw ForumException.Invalid(field, DirectionOverrideRule,
+                $"{field} holds a text-direction control (U+{(int)text[at]:X4} at position {at + 1}); remove it.");
+        }
+    }
+
+    private static readonly char[] DirectionControls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
     public static void RefuseControlCharacters(string? text, string field)
     {
         if (text is not null && FirstForbidden(text) is var at and >= 0)

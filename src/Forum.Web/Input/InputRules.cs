@@ -11,7 +11,7 @@ public static class InputRules
     public static string RequiredText(string? value, string field, int maxLength)
     {
         TextRules.RefuseControlCharacters(value, field);
-        if (string.IsNullOrWhiteSpace(value))
+        if (TextRules.IsBlank(value))
         {
             throw ForumException.Invalid(field, "text.required", $"{field} is required.");
         }

@@ -159,6 +159,7 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
                     ? $"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}"
                     : form;
                 ModelState.AddModelError(key, RefusalText(failure, form));
+                RefusalOrder.Add(key);
             }
             var shown = await showAgain();
             if (shown is PageResult || RefusedText is null)
@@ -172,6 +173,11 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     }
 
     private const string ConcurrencyRule = "concurrency.stale-version";
+
+    /// <summary>The model-state keys of this request's refusals in the order the rules found them, for _ErrorSummary.</summary>
+    public const string RefusalOrderKey = "forum.refusal-order";
+
+    private List<string> RefusalOrder => ViewData[RefusalOrderKey] as List<string> ?? (List<string>)(ViewData[RefusalOrderKey] = new List<string>());
 
     /// <summary>What a refused form says about one failure; pages whose forms word a rule their own way override it.</summary>
     protected virtual string RefusalText(ForumException failure, string form) => ErrorText(failure, form);

@@ -100,6 +100,7 @@ public partial class RefusedFormsPagesTests(ForumApp app) : IClassFixture<ForumA
         var summary = Regex.Match(html, "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
         summary.Should().Contain("<a href=\"#post-title\">Ponle un título a tu contribución.</a>")
             .And.Contain("<a href=\"#post-body\">Escribe tu contribución antes de publicarla.</a>");
+        summary.IndexOf("#post-title", StringComparison.Ordinal).Should().BeLessThan(summary.IndexOf("#post-body", StringComparison.Ordinal), "the summary follows the form's order");
         html.Should().Contain("id=\"post-form\"").And.Contain("data-draft-state=\"refused\"", "the text the server kept wins over the browser's draft");
     }
 

@@ -34,6 +34,23 @@ public class VersionTextTests
     public void An_empty_body_is_refused(string? body, string rule) => Refused("fr", "Titre", body).Rule.Should().Be(rule);
 
     [Fact]
+    public void A_title_and_body_of_invisible_characters_only_are_refused_as_empty()
+    {
+        var error = Refused("fr", "\u200b\u200b", "  \u200b \u00a0\u2060\ufeff ");
+        error.Failures.Select(f => f.Rule).Should().Equal("title.required", "body.required");
+        // A visible text that also holds a zero-width joiner (an emoji sequence) is fine.
+        Texts.Create("fr", "Famille \U0001F469\u200D\U0001F467", "Texte", true, "author", Now).Title.Should().Contain("\u200D");
+    }
+
+    [Fact]
+    public void A_title_that_reverses_its_own_direction_is_refused()
+    {
+        var error = Refused("fr", "\u202egpj.exe\u202c ok", "Texte");
+        error.Rule.Should().Be(TextRules.DirectionOverrideRule);
+        error.Field.Should().Be("title");
+    }
+
+    [Fact]
     public void Oversized_title_and_body_are_refused_with_the_limit()
     {
         Refused("fr", new string('t', 21), "Texte").Should().Match<ForumException>(e => e.Rule == "title.too-long" && e.Message.Contains("20"));
