@@ -35,6 +35,8 @@ public static class TextRules
         }
     }
 
+    public static bool HoldsDirectionOverride(string? text) => text?.IndexOfAny(DirectionControls) >= 0;
+
     private static readonly char[] DirectionControls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
     public static void RefuseControlCharacters(string? text, string field)

@@ -32,9 +32,12 @@ public sealed class LoginModel(UiTexts texts, ForumLanguages languages, ForumClo
     [BindProperty(SupportsGet = true)]
     public bool Registered { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The form's fields by the ids the page gives them, for the error summary's links.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldIds = new Dictionary<string, string> { ["email"] = "email", ["password"] = "password" };
+
+    /// <summary>Someone already signed in (in another tab, say) goes on to where they were heading rather than being asked again.</summary>
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(ReturnUrl, Culture)) : Page();
 
     [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()

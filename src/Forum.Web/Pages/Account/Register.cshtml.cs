@@ -66,9 +66,13 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         }
     }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The form's fields by the ids the page gives them, for the error summary's links.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldIds =
+        new Dictionary<string, string> { ["email"] = "email", ["displayname"] = "name", ["password"] = "password" };
+
+    /// <summary>Someone already signed in goes on to where they were heading: a second account is not what they came for.</summary>
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl, Culture)) : Page();
 
     [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()
@@ -86,6 +90,10 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
         {
             ModelState.AddModelError("Input.DisplayName", T($"error.{TextRules.ControlCharacterRule}"));
         }
+        else if (TextRules.HoldsDirectionOverride(Input.DisplayName))
+        {
+            ModelState.AddModelError("Input.DisplayName", T($"error.{TextRules.DirectionOverrideRule}.name"));
+        }
         else if (Input.DisplayName?.Trim() is { Length: > 80 })
         {
             ModelState.AddModelError("Input.DisplayName", T("account.name-too-long"));
@@ -99,7 +107,7 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var user = new ForumUser { UserName = email, Email = email, DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim() };
+        var user = new ForumUser { UserName = email, Email = email, DisplayName = TextRules.IsBlank(Input.DisplayName) ? null : Input.DisplayName.Trim() };
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
