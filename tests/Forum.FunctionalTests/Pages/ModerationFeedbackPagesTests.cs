@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using Forum.FunctionalTests.Infrastructure;
 using static Forum.FunctionalTests.Infrastructure.Forms;
@@ -123,6 +124,25 @@ public class ModerationFeedbackPagesTests(ForumApp app) : IClassFixture<ForumApp
             .And.Contain("Qui").And.Contain("Fin du débat.").And.NotContain("phase.close").And.NotContain(" -> ");
         closed.Should().Contain("Marie Dupont a créé la phase le 1 septembre 2026 à 12:00 (heure de Paris), ouverte du mardi 25 août 2026 09:00 au");
         Text(await moderator.GetStringAsync(page)).Should().NotContain("La phase est close.", "the message is said once");
+    }
+
+    [Fact]
+    public async Task A_close_sent_from_a_page_loaded_before_another_moderator_closed_the_phase_says_why()
+    {
+        var (moderator, api) = await ModeratorAsync("fr", "Paul Martin");
+        var phase = await api.CreateOpenPhaseAsync();
+        var page = $"/fr/moderation/phases/{phase}";
+        var token = Token(await moderator.GetStringAsync(page));
+        await api.PostOkAsync($"/api/phases/{phase}/close", new { reason = "Fermée par une collègue." });
+
+        var late = await moderator.PostAsync($"{page}?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Reason"] = "Fin du débat.", ["ConfirmClose"] = "true",
+        }));
+
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var summary = Regex.Match(await late.Content.ReadAsStringAsync(), "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
+        Text(summary).Should().Contain("Seule une phase ouverte peut être close.", "the form is gone from the page, its refusal is not");
     }
 
     [Fact]
