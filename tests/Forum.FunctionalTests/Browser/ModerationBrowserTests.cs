@@ -52,6 +52,28 @@ public sealed class ModerationBrowserTests(ForumApp app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_unsaved_synthesis_comes_back_after_a_reload_and_is_dropped_once_saved()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await SignedInModeratorAsync(context);
+        await page.GotoAsync(Url($"/fr/moderation/phases/{phase}"));
+        await page.FillAsync("#newsynthesis-title", "Synthèse provisoire");
+        await page.FillAsync("#newsynthesis-body", "Trois idées reviennent souvent.");
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#newsynthesis-title")).ToHaveValueAsync("Synthèse provisoire");
+        await Expect(page.Locator("#newsynthesis-body")).ToHaveValueAsync("Trois idées reviennent souvent.");
+
+        await page.ClickAsync("#synthesis-form button[type=submit]");
+        await Expect(page.Locator("#flash")).ToContainTextAsync("est enregistrée comme brouillon");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#newsynthesis-body")).ToHaveValueAsync("");
+        (await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('forum-draft:synthesis')).length")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Closing_a_phase_asks_in_a_dialog_and_says_it_is_done()
     {
         var moderator = await app.ModeratorAsync();
