@@ -96,8 +96,16 @@ public partial class AccountAndPostingPagesTests(ForumApp app) : IClassFixture<F
         var phase = await moderator.CreateOpenPhaseAsync();
         var reader = app.CreateClient();
         Text(await reader.GetStringAsync($"/en/phases/{phase}")).Should().Contain("No contributions yet");
+        // Background work on the new phase (its watcher, its draft summary) may evict the first stored copy once
+        // (seen once in CI under load): read again until a copy is served, then every change must show at once.
         var cached = await reader.GetAsync($"/en/phases/{phase}");
-        cached.Headers.Age.Should().NotBeNull("the second anonymous read comes from the output cache");
+        for (var tries = 0; cached.Headers.Age is null && tries < 5; tries++)
+        {
+            await Task.Delay(200);
+            cached.Dispose();
+            cached = await reader.GetAsync($"/en/phases/{phase}");
+        }
+        cached.Headers.Age.Should().NotBeNull("an anonymous read comes from the output cache");
 
         var author = await app.ParticipantAsync();
         await author.PostContributionAsync(phase, "es", "Huertos urbanos", "Los huertos urbanos crean vínculos.");
