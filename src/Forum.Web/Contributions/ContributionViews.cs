@@ -70,8 +70,7 @@ public static partial class Excerpt
     /// <summary>Null when the whole text fits: the list then shows it as rendered.</summary>
     public static string? Of(string html)
     {
-        // The sanitized HTML's text only: tags become spaces, so nothing of the markup can reach the page.
-        var text = Whitespace().Replace(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+        var text = PlainText(html);
         if (text.Length <= Length)
         {
             return null;
@@ -80,6 +79,10 @@ public static partial class Excerpt
         var start = cut > Length / 2 ? text[..cut] : text[..Length];
         return start.TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
     }
+
+    /// <summary>The sanitized HTML's text only: tags become spaces, so nothing of the markup can reach a page.</summary>
+    public static string PlainText(string html) =>
+        Whitespace().Replace(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
 
     [System.Text.RegularExpressions.GeneratedRegex("<[^>]+>")]
     private static partial System.Text.RegularExpressions.Regex Tag();

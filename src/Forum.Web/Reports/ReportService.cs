@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Forum.Core;
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
@@ -21,7 +19,7 @@ namespace Forum.Web.Reports;
 /// Participants report contributions; moderators work through the queue and hide or dismiss (ADR 5).
 /// Who reported is shown to moderators only: no contribution view carries reports.
 /// </summary>
-public sealed partial class ReportService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ReportLimiter limiter)
+public sealed class ReportService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ReportLimiter limiter)
 {
     public const int ExcerptLength = 200;
 
@@ -143,13 +141,7 @@ public sealed partial class ReportService(ForumDbContext db, ForumLanguages lang
     /// <summary>The start of a body as plain text, for a queue that moderators scan.</summary>
     internal static string Excerpt(string html)
     {
-        var text = Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+        var text = Contributions.Excerpt.PlainText(html);
         return text.Length <= ExcerptLength ? text : text[..ExcerptLength].TrimEnd() + "…";
     }
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
