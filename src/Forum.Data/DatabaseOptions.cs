@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    Postgres,
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>For SQLite, defaults to a file in the app's data folder; required for SQL Server.</summary>
+    /// <summary>For SQLite, defaults to a file in the app's data folder; required for SQL Server and PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending migrations when the app starts (else run `dotnet ef database update`).</summary>

@@ -15,9 +15,9 @@ namespace Forum.Data;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ForumDbContext"/> on the provider the "Database" options name. Both providers' pools are
+    /// Registers <see cref="ForumDbContext"/> on the provider the "Database" options name. Every provider's pool is
     /// registered and the options, validated on start, pick one when a context is first asked for, so that
-    /// the section is read in one place only; the other pool is never used.
+    /// the section is read in one place only; the other pools are never used.
     /// </summary>
     public static IServiceCollection AddForumDatabase(this IServiceCollection services, string contentRoot)
     {
@@ -27,10 +27,12 @@ public static class DatabaseServiceCollectionExtensions
             ConfigureSqlite(o, SqliteConnectionString(database.ConnectionString, contentRoot), database.SqliteSynchronous, SaveInterceptors(sp));
         });
         services.AddDbContextPool<SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o, Configured(sp).ConnectionString!, SaveInterceptors(sp)));
+        services.AddDbContextPool<PostgresForumDbContext>((sp, o) => ConfigurePostgres(o, Configured(sp).ConnectionString!, SaveInterceptors(sp)));
         services.AddScoped<ForumDbContext>(sp => Configured(sp).Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteForumDbContext>(),
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerForumDbContext>(),
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresForumDbContext>(),
             var unknown => throw new InvalidOperationException($"Unknown database provider '{unknown}'."),
         });
         services.AddScoped<IForumData>(sp => sp.GetRequiredService<ForumDbContext>());
@@ -58,6 +60,9 @@ public static class DatabaseServiceCollectionExtensions
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
         builder.UseSqlServer(connectionString).AddInterceptors(onSave);
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
+        builder.UseNpgsql(connectionString).AddInterceptors(onSave);
 
     /// <summary>The SQLite connection string, with a relative file made absolute under the content root and its folder created.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

@@ -24,3 +24,14 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
         return new SqlServerForumDbContext(builder.Options);
     }
 }
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresForumDbContext>
+{
+    public PostgresForumDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresForumDbContext>();
+        DatabaseServiceCollectionExtensions.ConfigurePostgres(builder,
+            Environment.GetEnvironmentVariable("FORUM_POSTGRES") ?? "Host=localhost;Database=forum;Username=postgres");
+        return new PostgresForumDbContext(builder.Options);
+    }
+}

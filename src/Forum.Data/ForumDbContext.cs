@@ -15,7 +15,7 @@ namespace Forum.Data;
 
 /// <summary>
 /// The forum's data and its accounts in one database. Each provider has a subclass of its own so
-/// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
+/// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer, Migrations/Postgres).
 /// </summary>
 public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IForumData
 {
@@ -84,3 +84,5 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
 public sealed class SqliteForumDbContext(DbContextOptions<SqliteForumDbContext> options) : ForumDbContext(options);
 
 public sealed class SqlServerForumDbContext(DbContextOptions<SqlServerForumDbContext> options) : ForumDbContext(options);
+
+public sealed class PostgresForumDbContext(DbContextOptions<PostgresForumDbContext> options) : ForumDbContext(options);

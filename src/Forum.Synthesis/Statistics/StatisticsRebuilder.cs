@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Forum.Core.Contributions;
 using Forum.Core.Phases;
@@ -22,7 +21,12 @@ public sealed class StatisticsRebuilder(IForumData data, ForumClock clock)
     {
         var watch = Stopwatch.StartNew();
         var db = data.Db;
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation);
+        var dialect = TallyWriter.DialectOf(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(dialect.RebuildIsolation, cancellation);
+        if (dialect.RebuildLock is { } rebuildLock)
+        {
+            await db.Database.ExecuteSqlRawAsync(rebuildLock, cancellation);
+        }
         // Writing first takes SQLite's write lock before anything is read, so no post can slip between the count and the write.
         await db.Set<StatisticTally>().Where(t => t.Kind != TallyKinds.Revision).ExecuteDeleteAsync(cancellation);
         await db.Set<ContributorTally>().ExecuteDeleteAsync(cancellation);

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,19 +9,19 @@ namespace Forum.Synthesis.Statistics;
 /// Applies tally changes inside the caller's transaction with atomic upserts: concurrent posts to one
 /// phase add to the same rows without reading them first, so none is lost and none conflicts. All
 /// rows of a table go in one multi-row statement, which keeps SQLite's write lock held briefly.
-/// SQLite and SQL Server spell an upsert differently; both are written out here.
+/// SQLite, SQL Server and PostgreSQL spell an upsert differently; each is written out here.
 /// </summary>
 internal static class TallyWriter
 {
     public static async Task ApplyAsync(DbContext db, TallyChanges changes, CancellationToken cancellation)
     {
-        var sqlServer = IsSqlServer(db);
+        var dialect = DialectOf(db);
 
         // Distinct contributors first: an author's count moving from 0 or to 0 changes that tally.
         var contributors = changes.Contributors.ToList();
         if (contributors.Count > 0)
         {
-            await using var command = await UpsertAsync(db, sqlServer ? SqlServerContributorUpsert : SqliteContributorUpsert,
+            await using var command = await UpsertAsync(db, dialect.ContributorUpsert,
                 contributors.Select(c => new object[] { (int)c.Key.Scope, c.Key.ScopeId, c.Key.AuthorId, c.Value }), cancellation);
             await using var reader = await command.ExecuteReaderAsync(cancellation);
             while (await reader.ReadAsync(cancellation))
@@ -42,14 +43,31 @@ internal static class TallyWriter
         var tallies = changes.Tallies.ToList();
         if (tallies.Count > 0)
         {
-            await using var command = await UpsertAsync(db, sqlServer ? SqlServerTallyUpsert : SqliteTallyUpsert,
+            await using var command = await UpsertAsync(db, dialect.TallyUpsert,
                 tallies.Select(t => new object[] { (int)t.Key.Scope, t.Key.ScopeId, t.Key.Kind, t.Key.Item, t.Value }), cancellation);
             await command.ExecuteNonQueryAsync(cancellation);
         }
     }
 
-    public static bool IsSqlServer(DbContext db) =>
-        db.Database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true;
+    /// <param name="RebuildIsolation">The level at which a rebuild recounts, with <paramref name="RebuildLock"/> run first when there is one.</param>
+    internal sealed record Dialect(string TallyUpsert, string ContributorUpsert, IsolationLevel RebuildIsolation, string? RebuildLock = null);
+
+    private static readonly Dialect Sqlite = new(SqliteTallyUpsert, SqliteContributorUpsert, IsolationLevel.Serializable);
+    private static readonly Dialect SqlServer = new(SqlServerTallyUpsert, SqlServerContributorUpsert, IsolationLevel.Serializable);
+
+    // PostgreSQL's serializable level fails a transaction that meets a concurrent write instead of waiting for it; a
+    // rebuild there locks the tallies against writers (who upsert them first in their transactions), waits for those
+    // already writing, and then each READ COMMITTED statement sees every contribution they committed.
+    private static readonly Dialect Postgres = new(PostgresTallyUpsert, PostgresContributorUpsert, IsolationLevel.ReadCommitted,
+        """LOCK TABLE "StatisticTallies", "ContributorTallies" IN EXCLUSIVE MODE""");
+
+    internal static Dialect DialectOf(DbContext db) => db.Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
+        "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => Postgres,
+        var other => throw new NotSupportedException($"No tally upsert is written for the provider '{other}'."),
+    };
 
     /// <summary>The upsert <paramref name="sql"/> with its {0} filled by one parameter row per item, in the caller's transaction.</summary>
     private static async Task<DbCommand> UpsertAsync(DbContext db, string sql, IEnumerable<object[]> items, CancellationToken cancellation)
@@ -110,5 +128,22 @@ internal static class TallyWriter
         WHEN MATCHED THEN UPDATE SET [Count] = t.[Count] + s.[Delta]
         WHEN NOT MATCHED THEN INSERT ([Scope], [ScopeId], [AuthorId], [Count]) VALUES (s.[Scope], s.[ScopeId], s.[AuthorId], s.[Delta])
         OUTPUT inserted.[Scope], inserted.[ScopeId], inserted.[AuthorId], inserted.[Count];
+        """;
+
+    // Rows come sorted by key (TallyChanges), so concurrent writers lock shared rows in one order and never deadlock;
+    // at READ COMMITTED, ON CONFLICT waits for a concurrent insert of the same key and then updates the committed row.
+    internal const string PostgresTallyUpsert =
+        """
+        INSERT INTO "StatisticTallies" AS t ("Scope", "ScopeId", "Kind", "Item", "Count")
+        VALUES {0}
+        ON CONFLICT ("Scope", "ScopeId", "Kind", "Item") DO UPDATE SET "Count" = t."Count" + excluded."Count";
+        """;
+
+    internal const string PostgresContributorUpsert =
+        """
+        INSERT INTO "ContributorTallies" AS t ("Scope", "ScopeId", "AuthorId", "Count")
+        VALUES {0}
+        ON CONFLICT ("Scope", "ScopeId", "AuthorId") DO UPDATE SET "Count" = t."Count" + excluded."Count"
+        RETURNING t."Scope", t."ScopeId", t."AuthorId", t."Count";
         """;
 }

@@ -6,6 +6,8 @@ using Forum.Synthesis.Statistics;
 using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Extensions;
@@ -23,6 +25,12 @@ public static class DatabaseStartup
 
         if (options.MigrateOnStart)
         {
+            // Created first, quietly: migrating would log its failed connection to a database that does not exist yet as an error.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync())
+            {
+                await creator.CreateAsync();
+            }
             await db.Database.MigrateAsync();
         }
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());

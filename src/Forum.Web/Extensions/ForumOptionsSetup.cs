@@ -23,7 +23,9 @@ public static class ForumOptionsSetup
             .Validate(o => PublicUrls.IsValidSetting(o.PublicUrl), PublicUrls.SettingRule);
         services.AddSection<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
             .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is SqlServer.");
+                "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.");
         services.AddSection<AccountOptions>(configuration, AccountOptions.SectionName);
         services.AddSection<AdminAccountOptions>(configuration, AdminAccountOptions.SectionName);
         services.AddSection<PrivacyOptions>(configuration, PrivacyOptions.SectionName);

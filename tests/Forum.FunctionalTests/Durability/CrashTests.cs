@@ -5,16 +5,17 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Forum.FunctionalTests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Forum.Data;
 using Xunit.Abstractions;
 
 namespace Forum.FunctionalTests.Durability;
 
 /// <summary>
 /// Nothing lost: participants post and translate against a real server process, which is killed with
-/// SIGKILL at a random moment and started again on the same SQLite file, several times over. Every
-/// write answered 201 must be there with exactly the text sent, the statistics must equal a full
-/// recount, and no request may fail other than by the kill (docs/decisions/0004-sqlite-durability.md).
+/// SIGKILL at a random moment and started again on the same database (a SQLite file, or the server
+/// database of the run), several times over. Every write answered 201 must be there with exactly the
+/// text sent, the statistics must equal a full recount, and no request may fail other than by the kill
+/// (docs/decisions/0006-sqlite-durability.md).
 /// The kill moments come from a seed printed in the output (FORUM_CRASH_SEED replays them).
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
@@ -29,11 +30,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     // A slow, shared 2-core machine may take a while to start .NET and migrate.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("forum-crash-tests");
+    private readonly TestDatabase _database = TestDatabase.Create();
     private readonly List<string> _serverErrors = [];
     private ServerProcess? _server;
-
-    private string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
 
     private sealed record Text(string Title, string Body);
 
@@ -112,24 +111,21 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         server.Kill();
         CollectErrors(server);
         _serverErrors.Should().BeEmpty("the server logs no error, before or after a crash");
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
         {
-            connection.Open();
-            using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            check.ExecuteScalar().Should().Be("ok");
+            (await _database.ScalarAsync<string>("PRAGMA integrity_check")).Should().Be("ok");
         }
         var versions = acknowledged.Values.Sum(p => p.Versions.Count);
         output.WriteLine($"{Rounds} crashes survived: {acknowledged.Count} contributions and {versions - acknowledged.Count} translations acknowledged, " +
-            $"{postsUnanswered.Count} posts and {translationsUnanswered.Count} translations unanswered at the kills, 0 lost; integrity_check ok");
+            $"{postsUnanswered.Count} posts and {translationsUnanswered.Count} translations unanswered at the kills, 0 lost on {TestDatabase.Provider}" +
+            (TestDatabase.Provider == DatabaseProvider.Sqlite ? "; integrity_check ok" : ""));
     }
 
     private async Task<ServerProcess> StartAsync()
     {
         _server?.Dispose();
-        _server = ServerProcess.Start(new Dictionary<string, string>
+        _server = ServerProcess.Start(new Dictionary<string, string>(_database.Settings)
         {
-            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Database:SeedDemoData"] = "false",
             ["Forum:Admin:Email"] = AdminEmail,
             ["Forum:Admin:Password"] = AdminPassword,
@@ -340,7 +336,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         _server?.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _database.Dispose();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.FunctionalTests.Durability;
 
-/// <summary>The settings the crash test relies on, read back from a connection of the app's own context.</summary>
+/// <summary>The SQLite settings the crash test relies on, read back from a connection of the app's own context; SQLite only.</summary>
 public class SqlitePragmaTests(ForumApp app, SqlitePragmaTests.FullSyncForumApp fullSync) : IClassFixture<ForumApp>, IClassFixture<SqlitePragmaTests.FullSyncForumApp>
 {
     public sealed class FullSyncForumApp : ForumApp
@@ -18,7 +18,7 @@ public class SqlitePragmaTests(ForumApp app, SqlitePragmaTests.FullSyncForumApp 
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task By_default_the_app_writes_ahead_and_syncs_at_checkpoints()
     {
         var (journal, synchronous) = await PragmasAsync(app);
@@ -26,7 +26,7 @@ public class SqlitePragmaTests(ForumApp app, SqlitePragmaTests.FullSyncForumApp 
         synchronous.Should().Be(1, "synchronous=NORMAL is 1");
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Full_synchronous_is_set_on_every_connection_when_configured()
     {
         var (journal, synchronous) = await PragmasAsync(fullSync);

@@ -1,42 +1,37 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Forum.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// Tells whether anything was committed to the forum's SQLite file since the last look, through
-/// SQLite's own counter of commits made by other connections (PRAGMA data_version): cheap enough to
-/// ask after every request.
+/// Tells whether anything was committed to the forum's database since the last look: cheap enough to
+/// ask after every request. Each provider says what changes on a commit (<see cref="TestDatabase"/>).
 /// </summary>
 public sealed class DatabaseWatch : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
-    private long _seen;
+    private readonly TestDatabase _database;
+    private readonly DbConnection _connection;
+    private string _seen = "";
 
-    private DatabaseWatch(SqliteConnection connection) => _connection = connection;
-
-    public static async Task<DatabaseWatch> OpenAsync(string path)
+    private DatabaseWatch(TestDatabase database, DbConnection connection)
     {
-        var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var watch = new DatabaseWatch(connection);
-        watch._seen = await watch.VersionAsync();
+        _database = database;
+        _connection = connection;
+    }
+
+    internal static async Task<DatabaseWatch> OpenAsync(TestDatabase database)
+    {
+        var watch = new DatabaseWatch(database, await database.OpenAsync());
+        watch._seen = await database.FingerprintAsync(watch._connection);
         return watch;
     }
 
-    /// <summary>True when another connection committed since the previous call (or since opening).</summary>
+    /// <summary>True when something was committed since the previous call (or since opening).</summary>
     public async Task<bool> ChangedAsync()
     {
-        var now = await VersionAsync();
+        var now = await _database.FingerprintAsync(_connection);
         var changed = now != _seen;
         _seen = now;
         return changed;
-    }
-
-    private async Task<long> VersionAsync()
-    {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

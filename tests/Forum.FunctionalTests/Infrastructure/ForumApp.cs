@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Forum.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// The whole forum on a real Kestrel port and a SQLite file of its own, with a clock the tests move.
+/// The whole forum on a real Kestrel port and a database of its own (SQLite, or the server the
+/// environment names: <see cref="TestDatabase"/>), with a clock the tests move.
 /// One instance per test class; tests create their own themes so they never depend on each other.
 /// </summary>
 public class ForumApp : WebApplicationFactory<Program>
@@ -15,7 +16,7 @@ public class ForumApp : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@tests.localhost";
     public const string AdminPassword = "Admin-Passw0rd!";
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("forum-api-tests");
+    public TestDatabase Database { get; } = TestDatabase.Create();
 
     public ForumApp()
     {
@@ -38,12 +39,13 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual int ReportsPerMinute => 100_000;
 
-    public string DatabasePath => Path.Combine(_folder.FullName, "forum.db");
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Database:SeedDemoData", SeedDemo.ToString());
         builder.UseSetting("Forum:Admin:Email", AdminEmail);
         builder.UseSetting("Forum:Admin:Password", AdminPassword);
@@ -88,11 +90,9 @@ public class ForumApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _folder.Exists)
+        if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            _folder.Delete(recursive: true);
-            _folder.Refresh();
+            Database.Dispose();
         }
     }
 }

@@ -138,14 +138,7 @@ public class LiveAccessTests(ForumApp app) : IClassFixture<ForumApp>
         page.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
 
         // Written straight into the database, as another instance of the forum would: no event reaches this one.
-        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}"))
-        {
-            await db.OpenAsync();
-            var update = db.CreateCommand();
-            update.CommandText = "UPDATE AspNetUsers SET SecurityStamp = 'changed-elsewhere' WHERE Id = $id";
-            update.Parameters.AddWithValue("$id", id);
-            (await update.ExecuteNonQueryAsync()).Should().Be(1);
-        }
+        (await app.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "SecurityStamp" = 'changed-elsewhere' WHERE "Id" = @id""", ("@id", id))).Should().Be(1);
 
         var watch = () => page.Connection.InvokeAsync("WatchPhase", second);
         await watch.Should().ThrowAsync<Exception>("the hub reads the account's stamp, not the handshake's principal");

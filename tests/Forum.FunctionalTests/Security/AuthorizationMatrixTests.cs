@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
         using var anonymous = new HttpClient { BaseAddress = app.CreateClient().BaseAddress };
         var refusals = 0;
 
-        await using var watch = await DatabaseWatch.OpenAsync(app.DatabasePath);
+        await using var watch = await app.Database.WatchAsync();
         foreach (var operation in AppSurface.ApiOperations(app.Services).Where(o => o.Access is not Access.Visitors && !OpenApiOperations.Contains(o.ToString())))
         {
             var url = AppSurface.Url(operation.Route);
@@ -89,7 +89,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
         using var moderator = await SignedInBrowserAsync(moderatorEmail);
         var refusals = 0;
 
-        await using var watch = await DatabaseWatch.OpenAsync(app.DatabasePath);
+        await using var watch = await app.Database.WatchAsync();
         foreach (var handler in await AppSurface.PageHandlersAsync(app.Services))
         {
             if (handler.Access is Access.Visitors)

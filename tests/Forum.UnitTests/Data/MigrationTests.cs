@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Forum.UnitTests.Data;
 
-/// <summary>Both providers' migrations must match the model; SQL Server's are checked without a server by scripting them.</summary>
+/// <summary>Every provider's migrations must match the model; SQL Server's are checked without a server by scripting them.</summary>
 public class MigrationTests
 {
     [Fact]
@@ -20,6 +20,24 @@ public class MigrationTests
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
         db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for SQL Server after a model change");
+    }
+
+    [Fact]
+    public void The_postgres_migrations_match_the_model()
+    {
+        using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
+        db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for PostgreSQL after a model change");
+    }
+
+    [Fact]
+    public void Postgres_stores_every_instant_as_timestamptz()
+    {
+        using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
+        var instants = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?) || p.ClrType == typeof(DateTimeOffset?) || p.ClrType == typeof(DateTimeOffset))
+            .ToList();
+        instants.Should().NotBeEmpty();
+        instants.Should().OnlyContain(p => p.GetColumnType() == "timestamp with time zone", "every instant is UTC, and timestamptz is PostgreSQL's type for one");
     }
 
     [Fact]
@@ -40,6 +58,8 @@ public class MigrationTests
     {
         using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        postgres.GetService<IMigrationsAssembly>().Migrations.Values.Should().OnlyContain(t => t.Namespace!.EndsWith(".Postgres"));
         sqlite.GetService<IMigrationsAssembly>().Migrations.Values.Should().OnlyContain(t => t.Namespace!.EndsWith(".Sqlite"));
         sqlServer.GetService<IMigrationsAssembly>().Migrations.Values.Should().OnlyContain(t => t.Namespace!.EndsWith(".SqlServer"));
     }
