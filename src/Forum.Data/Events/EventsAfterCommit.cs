@@ -44,6 +44,16 @@ public sealed class EventsAfterCommit(ForumEventPublisher publisher) : ISaveChan
         return Task.CompletedTask;
     }
 
+    // A stale row ends a save without SaveChangesFailed.
+    public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Pending(eventData.Context)?.SaveFailed();
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ThrowingConcurrencyException(eventData, result));
+
     public void SaveChangesCanceled(DbContextEventData eventData) => Pending(eventData.Context)?.SaveFailed();
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)

@@ -57,6 +57,21 @@ public sealed class StatisticsMaintainer(ForumClock clock) : SaveChangesIntercep
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         AfterSaveAsync(eventData.Context!, committed: false).GetAwaiter().GetResult();
 
+    // A stale row ends a save without SaveChangesFailed: without this, the transaction begun for the save stayed
+    // open and registered, and the pooled context's next save (of another request) tried to commit it.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await AfterSaveAsync(eventData.Context!, committed: false);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        AfterSaveAsync(eventData.Context!, committed: false).GetAwaiter().GetResult();
+        return result;
+    }
+
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         await AfterSaveAsync(eventData.Context!, committed: false);
 

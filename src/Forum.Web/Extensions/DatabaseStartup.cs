@@ -7,6 +7,7 @@ using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -25,12 +26,14 @@ public static class DatabaseStartup
 
         if (options.MigrateOnStart)
         {
-            // Created first, quietly: migrating would log its failed connection to a database that does not exist yet as an error.
+            // The database and the migrations' history table first, quietly: migrating reads both before creating
+            // them and logs their absence as errors (dotnet/efcore#37328), which would alarm whoever reads the log.
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync())
             {
                 await creator.CreateAsync();
             }
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             await db.Database.MigrateAsync();
         }
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());

@@ -16,13 +16,22 @@ public class ForumApp : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@tests.localhost";
     public const string AdminPassword = "Admin-Passw0rd!";
 
-    public TestDatabase Database { get; } = TestDatabase.Create();
-
-    public ForumApp()
+    public ForumApp() : this(TestDatabase.Create())
     {
+    }
+
+    /// <summary>The forum on a database the test prepared (an older schema, say); disposed with the app.</summary>
+    public static ForumApp On(TestDatabase database) => new(database);
+
+    // Not public: a class fixture has exactly one public constructor.
+    protected ForumApp(TestDatabase database)
+    {
+        Database = database;
         UseKestrel(0);
         StartServer();
     }
+
+    public TestDatabase Database { get; }
 
     /// <summary>1 September 2026, 10:00 UTC, a Tuesday in Paris summer time.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 10, 0, 0, TimeSpan.Zero));

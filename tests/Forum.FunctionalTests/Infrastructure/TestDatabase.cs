@@ -2,6 +2,7 @@ using System.Data.Common;
 using Forum.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Forum.FunctionalTests.Infrastructure;
@@ -72,6 +73,26 @@ public abstract class TestDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+    }
+
+    /// <summary>The forum's context on this database, without the app's interceptors: for migrating it by hand.</summary>
+    public ForumDbContext CreateContext()
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresForumDbContext>();
+                DatabaseServiceCollectionExtensions.ConfigurePostgres(postgres, ConnectionString);
+                return new PostgresForumDbContext(postgres.Options);
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new DbContextOptionsBuilder<SqlServerForumDbContext>();
+                DatabaseServiceCollectionExtensions.ConfigureSqlServer(sqlServer, ConnectionString);
+                return new SqlServerForumDbContext(sqlServer.Options);
+            default:
+                var sqlite = new DbContextOptionsBuilder<SqliteForumDbContext>();
+                DatabaseServiceCollectionExtensions.ConfigureSqlite(sqlite, ConnectionString);
+                return new SqliteForumDbContext(sqlite.Options);
+        }
     }
 
     /// <summary>Something that tells whether anything was committed to this database since it last looked.</summary>

@@ -116,7 +116,9 @@ public sealed class TextSafetyTests(ForumApp app) : IClassFixture<ForumApp>
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
             var version = await db.Set<Core.Contributions.ContributionVersion>().FirstAsync(v => v.ContributionId == target.Contribution);
             version.Title = "Local\u0001money\uFFFF";
-            version.BodyHtml = "<p>Local\u0008currencies\u007F \ud800</p>";
+            // PostgreSQL stores no lone surrogate (its text is strict UTF-8), so none can be found there.
+            var loneSurrogate = TestDatabase.Provider == DatabaseProvider.Postgres ? "" : " \ud800";
+            version.BodyHtml = $"<p>Local\u0008currencies\u007F{loneSurrogate}</p>";
             var authorId = (await db.Contributions.FirstAsync(c => c.Id == target.Contribution)).AuthorId;
             var author = await db.Users.FirstAsync(u => u.Id == authorId);
             author.DisplayName = "Ann\u001Bie";

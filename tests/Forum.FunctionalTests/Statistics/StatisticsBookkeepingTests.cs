@@ -75,32 +75,6 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         }
     }
 
-    [Fact]
-    public async Task Concurrent_posts_translations_and_replies_are_all_counted()
-    {
-        var moderator = await app.AdminAsync();
-        var phase = await moderator.CreateOpenPhaseAsync();
-        var users = new List<ForumClient>();
-        for (var i = 0; i < 6; i++)
-        {
-            users.Add(await app.ParticipantAsync($"c{i}"));
-        }
-
-        var posted = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
-            (await users[i % users.Count].PostContributionAsync(phase, Codes[i % 3], $"Post {i}", $"Text number {i}."))["id"]!.GetValue<long>()));
-        await Task.WhenAll(posted.Take(24).Select((id, i) =>
-            users[(i + 1) % users.Count].PostOkAsync($"/api/contributions/{id}/translations", new { language = Codes[(i + 1) % 3], title = "T", body = "Translated." }, HttpStatusCode.Created)));
-        await Task.WhenAll(posted.Skip(24).Take(12).Select((id, i) =>
-            users[(i + 2) % users.Count].PostOkAsync($"/api/contributions/{id}/replies", new { language = "fr", body = "Une réponse." }, HttpStatusCode.Created)));
-
-        var statistics = await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/statistics");
-        statistics["contributions"]!.GetValue<int>().Should().Be(48);
-        statistics["replies"]!.GetValue<int>().Should().Be(12);
-        statistics["contributors"]!.GetValue<int>().Should().Be(6);
-        statistics["combinations"]!.AsArray().Where(c => c!["languages"]!.AsArray().Count == 2).Sum(c => c!["count"]!.GetValue<int>()).Should().Be(24);
-        ReferencePhaseStatisticsTests.AddsUp(statistics);
-    }
-
     private static async Task RunAsync(Random random, int phase, List<(ForumClient Client, string Name)> users, List<Model> posts, ForumClient moderator, Dictionary<string, int> done, int operations)
     {
         for (var step = 0; step < operations; step++)

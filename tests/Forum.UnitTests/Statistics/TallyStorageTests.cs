@@ -55,6 +55,40 @@ public class TallyStorageTests(SqliteDatabase database) : IClassFixture<SqliteDa
     }
 
     [Fact]
+    public async Task A_save_refused_as_stale_rolls_back_its_transaction_and_leaves_none_open()
+    {
+        var (phaseId, authorId) = await NewPhaseAsync();
+        var contribution = Post(phaseId, authorId, "fr");
+        await using (var db = database.CreateContext())
+        {
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var read = await db.Contributions.SingleAsync(c => c.Id == contribution.Id);
+            // Another writer changes the row after this one read it.
+            await using (var other = database.CreateContext())
+            {
+                await other.Contributions.Where(c => c.Id == contribution.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ConcurrencyToken, Guid.NewGuid()));
+            }
+            read.Hide("Off topic.", "moderator", Now);
+            var save = () => db.SaveChangesAsync();
+            await save.Should().ThrowAsync<DbUpdateConcurrencyException>();
+
+            db.Database.CurrentTransaction.Should().BeNull("the transaction begun for the tallies ends with the refused save");
+            db.ChangeTracker.Clear();
+            db.Contributions.Add(Post(phaseId, authorId, "en"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var reader = database.CreateContext();
+        var statistics = (await Reader(reader).ForPhaseAsync(phaseId))!.Statistics;
+        statistics.Contributions.Should().Be(2, "the hiding was refused, the next post counted");
+    }
+
+    [Fact]
     public async Task Reading_statistics_takes_the_same_two_queries_for_three_or_three_hundred_contributions()
     {
         var small = await PhaseWithAsync(3);
