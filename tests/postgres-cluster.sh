@@ -42,9 +42,17 @@ postgres_cluster_start() {
       || { echo "PostgreSQL cluster: cannot start, there is no postgres user to run it and useradd failed." >&2; return 1; }
   fi
 
-  POSTGRES_CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/forum-postgres.XXXXXX")
+  if ! POSTGRES_CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/forum-postgres.XXXXXX" 2>/dev/null); then
+    POSTGRES_CLUSTER_DIR=""
+    echo "PostgreSQL cluster: cannot start, cannot create a temporary folder under ${TMPDIR:-/tmp}." >&2
+    return 1
+  fi
   chmod 755 "$POSTGRES_CLUSTER_DIR"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$POSTGRES_CLUSTER_DIR"
+  if [ "$(id -u)" -eq 0 ] && ! chown postgres "$POSTGRES_CLUSTER_DIR"; then
+    echo "PostgreSQL cluster: cannot start, cannot give $POSTGRES_CLUSTER_DIR to the postgres user." >&2
+    postgres_cluster_stop
+    return 1
+  fi
   if ! postgres_cluster_as_owner "$bindir/initdb" -D "$POSTGRES_CLUSTER_DIR/data" -U postgres --auth=trust \
       --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$POSTGRES_CLUSTER_DIR/initdb.log" 2>&1; then
     echo "PostgreSQL cluster: cannot start, initdb failed: $(grep -m1 -iE 'error|fatal|cannot' "$POSTGRES_CLUSTER_DIR/initdb.log" || tail -n 1 "$POSTGRES_CLUSTER_DIR/initdb.log")" >&2

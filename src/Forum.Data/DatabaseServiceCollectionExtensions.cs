@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Data;
@@ -56,13 +57,23 @@ public static class DatabaseServiceCollectionExtensions
         ConfigureSqlite(builder, connectionString, SqliteSynchronous.Normal, onSave);
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteSynchronous synchronous, params IInterceptor[] onSave) =>
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.For(synchronous)).AddInterceptors(onSave);
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.For(synchronous)).ForForum(onSave);
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
-        builder.UseSqlServer(connectionString).AddInterceptors(onSave);
+        builder.UseSqlServer(connectionString).ForForum(onSave);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString, params IInterceptor[] onSave) =>
-        builder.UseNpgsql(connectionString).AddInterceptors(onSave);
+        builder.UseNpgsql(connectionString).ForForum(onSave);
+
+    /// <summary>
+    /// What every provider's context shares: the save interceptors, and EF's failed commands and saves logged as
+    /// warnings, not errors. EF logs them before the caller decides, so a race the caller handles (a synthesis
+    /// taking the next number, a translation that lost to another) read as a failure in the log; a failure nobody
+    /// handles still reaches the exception handler, which logs it as an error.
+    /// </summary>
+    private static DbContextOptionsBuilder ForForum(this DbContextOptionsBuilder builder, IInterceptor[] onSave) =>
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Warning), (CoreEventId.SaveChangesFailed, LogLevel.Warning)))
+            .AddInterceptors(onSave);
 
     /// <summary>The SQLite connection string, with a relative file made absolute under the content root and its folder created.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

@@ -57,9 +57,11 @@ internal static class TallyWriter
 
     // PostgreSQL's serializable level fails a transaction that meets a concurrent write instead of waiting for it; a
     // rebuild there locks the tallies against writers (who upsert them first in their transactions), waits for those
-    // already writing, and then each READ COMMITTED statement sees every contribution they committed.
+    // already writing, and then each READ COMMITTED statement sees every contribution they committed. The tables are
+    // locked in the order writers take them (ApplyAsync: contributors, then tallies): the other order deadlocked with a
+    // post holding the first and waiting for the second.
     private static readonly Dialect Postgres = new(PostgresTallyUpsert, PostgresContributorUpsert, IsolationLevel.ReadCommitted,
-        """LOCK TABLE "StatisticTallies", "ContributorTallies" IN EXCLUSIVE MODE""");
+        """LOCK TABLE "ContributorTallies", "StatisticTallies" IN EXCLUSIVE MODE""");
 
     internal static Dialect DialectOf(DbContext db) => db.Database.ProviderName switch
     {

@@ -273,9 +273,11 @@ public sealed class ContributionService(
                 await db.SaveChangesAsync();
                 return await ViewAsync(contribution);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            catch (DbUpdateException) when (attempt < attempts)
             {
-                // Another translation of the same contribution landed first: start again from what is stored now.
+                // Another translation of the same contribution landed first (its row changed, or, on a server database,
+                // its version in this language took the unique index first): start again from what is stored now, where
+                // the domain refuses a language already there as it does one after the other.
                 db.ChangeTracker.Clear();
             }
         }

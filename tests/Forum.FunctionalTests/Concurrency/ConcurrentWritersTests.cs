@@ -69,6 +69,59 @@ public class ConcurrentWritersTests(ForumApp app) : IClassFixture<ForumApp>
         }
     }
 
+    [Fact]
+    public async Task A_statistics_rebuild_among_posts_fails_none_of_them_and_counts_every_one()
+    {
+        var moderator = await app.AdminAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var users = new List<ForumClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            users.Add(await app.ParticipantAsync($"r{i}"));
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var posts = Enumerable.Range(0, 16).Select(i => users[i % 4].PostAsync($"/api/phases/{phase}/contributions",
+                new { language = Codes[i % 3], title = $"Round {round}, {i}", body = "Posted while the statistics are recounted." })).ToList();
+            posts.Insert(8, moderator.PostAsync("/api/admin/statistics/rebuild", new { }));
+            var answers = await Task.WhenAll(posts);
+            answers.Select(a => (int)a.StatusCode).Should().OnlyContain(s => s == 200 || s == 201, "writers wait for the recount and the recount for them");
+        }
+
+        var live = await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/statistics");
+        live["contributions"]!.GetValue<int>().Should().Be(48);
+        await moderator.PostOkAsync("/api/admin/statistics/rebuild", new { });
+        (await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/statistics")).ToJsonString().Should().Be(live.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Translations_into_one_language_sent_at_once_keep_one_and_refuse_the_others_as_taken()
+    {
+        var moderator = await app.AdminAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync();
+        var translators = new List<ForumClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            translators.Add(await app.ParticipantAsync($"t{i}"));
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            var id = (await author.PostContributionAsync(phase, "fr", $"Jardins {round}", "Des jardins partagés."))["id"]!.GetValue<long>();
+            var answers = await Task.WhenAll(translators.Select((t, i) => t.PostAsync($"/api/contributions/{id}/translations",
+                new { language = "en", title = $"Gardens {i}", body = $"Shared gardens, translation {i}." })));
+
+            answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().Be(1);
+            foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+            {
+                await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "version.language-taken");
+            }
+            var stored = await app.Anonymous().GetJsonAsync($"/api/contributions/{id}");
+            stored["versions"]!.AsArray().Select(v => v!["language"]!.GetValue<string>()).Should().BeEquivalentTo(["fr", "en"]);
+        }
+    }
+
     private static void Expect(JsonNode statistics, int contributions, int twoLanguages, int replies, int contributors)
     {
         statistics["contributions"]!.GetValue<int>().Should().Be(contributions);
