@@ -105,6 +105,32 @@ public abstract class TestDatabase : IDisposable
     internal abstract DbConnection NewConnection();
 
     public abstract void Dispose();
+
+    /// <summary>One statement on a connection of its own, opened and closed here (creating or dropping a database).</summary>
+    protected static void Execute(DbConnection connection, string sql)
+    {
+        using (connection)
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Every row <paramref name="sql"/> returns, as one string.</summary>
+    protected static async Task<string> RowsAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(",", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i)))));
+        }
+        return string.Join(";", rows);
+    }
 }
 
 internal sealed class SqliteTestDatabase : TestDatabase
@@ -145,7 +171,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
         _server = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
         // Created here rather than by the app's migrations, so the app's first start finds it and logs no failed connection.
-        OnServer($"CREATE DATABASE \"{_name}\"");
+        Execute(new NpgsqlConnection(_server), $"CREATE DATABASE \"{_name}\"");
     }
 
     public override string ConnectionString { get; }
@@ -166,28 +192,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
     public override void Dispose()
     {
         NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
-        OnServer($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
-    }
-
-    private void OnServer(string sql)
-    {
-        using var connection = new NpgsqlConnection(_server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
-    internal static async Task<string> RowsAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(",", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i)))));
-        }
-        return string.Join(";", rows);
+        Execute(new NpgsqlConnection(_server), $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
     }
 }
 
@@ -201,7 +206,7 @@ internal sealed class SqlServerTestDatabase : TestDatabase
     {
         _server = new SqlConnectionStringBuilder(server) { InitialCatalog = "master", Pooling = false }.ConnectionString;
         ConnectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = _name }.ConnectionString;
-        OnServer($"CREATE DATABASE [{_name}]");
+        Execute(new SqlConnection(_server), $"CREATE DATABASE [{_name}]");
     }
 
     public override string ConnectionString { get; }
@@ -217,20 +222,13 @@ internal sealed class SqlServerTestDatabase : TestDatabase
                 WITHIN GROUP (ORDER BY name)
             FROM sys.tables
             """;
-        return await PostgresTestDatabase.RowsAsync(connection, (string)(await tables.ExecuteScalarAsync())!);
+        return await RowsAsync(connection, (string)(await tables.ExecuteScalarAsync())!);
     }
 
     public override void Dispose()
     {
         SqlConnection.ClearPool(new SqlConnection(ConnectionString));
-        OnServer($"IF DB_ID('{_name}') IS NOT NULL BEGIN ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]; END");
-    }
-
-    private void OnServer(string sql)
-    {
-        using var connection = new SqlConnection(_server);
-        connection.Open();
-        using var command = new SqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        Execute(new SqlConnection(_server),
+            $"IF DB_ID('{_name}') IS NOT NULL BEGIN ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]; END");
     }
 }
