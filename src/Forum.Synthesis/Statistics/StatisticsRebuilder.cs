@@ -28,8 +28,10 @@ public sealed class StatisticsRebuilder(IForumData data, ForumClock clock)
             await db.Database.ExecuteSqlRawAsync(rebuildLock, cancellation);
         }
         // Writing first takes SQLite's write lock before anything is read, so no post can slip between the count and the write.
-        await db.Set<StatisticTally>().Where(t => t.Kind != TallyKinds.Revision).ExecuteDeleteAsync(cancellation);
+        // Contributors before tallies, the order in which writers take them, so that a server database never sees the
+        // rebuild and a post each holding what the other waits for.
         await db.Set<ContributorTally>().ExecuteDeleteAsync(cancellation);
+        await db.Set<StatisticTally>().Where(t => t.Kind != TallyKinds.Revision).ExecuteDeleteAsync(cancellation);
 
         var themeOfPhase = await db.Set<Phase>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ThemeId, cancellation);
         var counts = new TallyChanges(clock.DayOf);
