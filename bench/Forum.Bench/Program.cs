@@ -31,6 +31,7 @@ BenchDatabase database = o.Provider == "postgres"
     : SqliteBenchDatabase.Create(o.Db!);
 // Other processes on the machine take cores from both the server and this program: shown in the results.
 var loadAtStart = LoadAverage();
+var startedAt = DateTime.UtcNow;
 var admin = new Account("admin@bench.localhost", "Bench-admin-1!");
 var participant = new Account("participant@bench.localhost", "Bench-participant-1!");
 
@@ -355,7 +356,7 @@ if (o.Figures is not null)
     Add("database processes' peak PSS MB", databasePeak.PssMb, "0");
     Add("database processes' PSS at end MB", databaseEnd.PssMb, "0");
     Add("server + database at end MB", rssEnd + (databaseEnd.Separate ? databaseEnd.PssMb : 0), "0");
-    new FigureSet(database.Name, durability, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC", $"{loadAtStart} at the start, {LoadAverage()} at the end", figures)
+    new FigureSet(database.Name, durability, $"{startedAt:yyyy-MM-dd HH:mm} UTC", $"{loadAtStart} at the start, {LoadAverage()} at the end", figures)
         .Write(o.Figures);
 }
 return 0;
