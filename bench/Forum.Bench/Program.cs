@@ -11,7 +11,7 @@ using Forum.Bench;
 // First the draft summaries of a phase written in three languages, on a fresh server. Then seeds one phase with many
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
-// contributions to many SignalR clients. See bench/run.sh, which builds and runs this.
+// contributions to many SignalR clients; on SQLite or PostgreSQL (--provider). See bench/run.sh, which builds and runs this.
 if (args.Contains("--markdown"))
 {
     return MarkdownBench.Run(Console.Out);
@@ -231,7 +231,7 @@ var report = new StringBuilder()
     .AppendLine($"{database.Name}: {durability}")
     .AppendLine()
     .AppendLine($"{"scenario",-30} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"server RSS MB",14} "
-        + (database.Memory().Separate ? $"{"CPU server/bench/db",20} {"db PSS MB",10} {"backends",8}" : $"{"CPU server/bench",17}"));
+        + (databaseEnd.Separate ? $"{"CPU server/bench/db",20} {"db PSS MB",10} {"backends",8}" : $"{"CPU server/bench",17}"));
 foreach (var r in results)
 {
     report.AppendLine($"{r.Name,-30} {r.Requests,9:N0} {r.PerSecond,8:N0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Max,8:0.0} {r.Errors,7} {r.PeakRssMb,14:0.0} "
@@ -240,7 +240,7 @@ foreach (var r in results)
             : $"{$"{r.ServerCores:0.00} / {r.ClientCores:0.00}",17}"));
 }
 report.AppendLine("(RSS: highest resident size of the server seen during the scenario; CPU: cores busy in the server / in this load generator"
-        + (database.Memory().Separate ? " / in the database's processes; db PSS: highest proportional set size of all the database server's processes, "
+        + (databaseEnd.Separate ? " / in the database's processes; db PSS: highest proportional set size of all the database server's processes, "
             + "backends: its processes serving the benchmark's database" : "") + ")")
     .Append(results.Any(r => r.DatabaseActivity.Length > 0)
         ? $"({database.Name}'s sessions in a transaction, on average over samples every 100 ms: Lock:transactionid waits for another's row lock, "
