@@ -1,16 +1,44 @@
 #!/usr/bin/env bash
-# Builds the server and the benchmark in Release, then benchmarks the server on a fresh SQLite database.
-# Results go to bench/results/ (latest.txt, server.log). Arguments go to the benchmark, e.g. a quick smoke run:
+# Builds the server and the benchmark in Release, then benchmarks the server on a fresh database.
+# Results go to bench/results/ (latest.txt, latest.json, server.log). Arguments go to the benchmark, e.g. a quick smoke run:
 #   bench/run.sh --contributions 2000 --draft-contributions 500 --seconds 2 --warmup 1 --server-warmup 3
+# --provider sqlite (the default) runs on a SQLite file; --provider postgres on a throwaway PostgreSQL cluster
+# (tests/postgres-cluster.sh, with fsync on); --provider both runs SQLite then PostgreSQL with the same arguments and
+# sets their figures side by side (latest-both.txt; each run in latest-sqlite.txt, latest-postgres.txt):
+#   bench/run.sh --provider both
 # or only the rendering of the pathological Markdown corpus (no server): bench/run.sh --markdown
 # or only the draft summarizer on 10,000 generated contributions, in process (no server): bench/run.sh --summarizer
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+provider=sqlite
+bench_args=()
+while [[ $# -gt 0 ]]; do
+    if [[ "$1" == --provider ]]; then
+        provider="${2:-}"
+        shift 2 || true
+    else
+        bench_args+=("$1")
+        shift
+    fi
+done
+case "$provider" in
+    sqlite) providers=(sqlite) ;;
+    postgres) providers=(postgres) ;;
+    both) providers=(sqlite postgres) ;;
+    *) echo "--provider is sqlite, postgres or both, not '$provider'." >&2; exit 2 ;;
+esac
+# The in-process benchmarks use no database.
+if [[ " ${bench_args[*]} " == *" --markdown "* || " ${bench_args[*]} " == *" --summarizer "* ]]; then
+    providers=(sqlite)
+fi
+
 dotnet build -c Release -nologo -v q "$root/src/Forum.Web"
 dotnet build -c Release -nologo -v q "$root/bench/Forum.Bench"
+bench_dll="$root/bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll"
 
+source "$root/tests/postgres-cluster.sh"
 work="$(mktemp -d)"
 results="$root/bench/results"
 mkdir -p "$results"
@@ -19,14 +47,34 @@ cleanup() {
     if [[ -s "$work/server.pid" ]] && kill -0 "$(cat "$work/server.pid")" 2>/dev/null; then
         kill "$(cat "$work/server.pid")"
     fi
+    postgres_cluster_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-dotnet "$root/bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll" \
-    --db "$work/forum.db" \
-    --web "$root/src/Forum.Web/bin/Release/net10.0/Forum.Web.dll" \
-    --pid-file "$work/server.pid" \
-    --log "$results/server.log" \
-    --results "$results/latest.txt" \
-    "$@"
+for p in "${providers[@]}"; do
+    # One run keeps the usual names; two get the provider in theirs.
+    if [[ ${#providers[@]} -eq 1 ]]; then name=latest log=server; else name="latest-$p" log="server-$p"; fi
+    if [[ "$p" == postgres ]]; then
+        postgres_cluster_start durable
+        echo "PostgreSQL cluster for the benchmark: $POSTGRES_CLUSTER_URL ($POSTGRES_CLUSTER_DIR)"
+        database=(--provider postgres --postgres "$POSTGRES_CLUSTER_URL")
+    else
+        database=(--db "$work/forum.db")
+    fi
+    echo "=== $p ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    dotnet "$bench_dll" "${database[@]}" \
+        --web "$root/src/Forum.Web/bin/Release/net10.0/Forum.Web.dll" \
+        --pid-file "$work/server.pid" \
+        --log "$results/$log.log" \
+        --results "$results/$name.txt" \
+        --figures "$results/$name.json" \
+        "${bench_args[@]}"
+    # Its memory and CPU stay out of the next run.
+    postgres_cluster_stop
+done
+
+if [[ ${#providers[@]} -eq 2 ]]; then
+    echo
+    dotnet "$bench_dll" --side-by-side "$results/latest-sqlite.json" "$results/latest-postgres.json" --results "$results/latest-both.txt"
+fi

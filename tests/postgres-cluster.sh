@@ -1,8 +1,10 @@
 # A throwaway PostgreSQL cluster for the tests and the benchmark; sourced, not run.
 #   postgres_cluster_start   initdb into a temporary folder, start on a free port of 127.0.0.1,
 #                            set POSTGRES_CLUSTER_URL (an Npgsql connection string to it); 1 and one line on failure
+#   postgres_cluster_start durable   the same with fsync and full-page writes on, PostgreSQL's defaults (the benchmark:
+#                            without them a commit costs PostgreSQL nothing on disk, unlike SQLite)
 #   postgres_cluster_stop    stop it and remove the folder (safe to call twice, and from a trap)
-# The cluster is for tests only: fsync is off, and anyone on 127.0.0.1 may connect as postgres.
+# The cluster is for tests only: fsync is off unless durable, and anyone on 127.0.0.1 may connect as postgres.
 
 POSTGRES_CLUSTER_DIR=""
 POSTGRES_CLUSTER_URL=""
@@ -28,7 +30,8 @@ postgres_cluster_as_owner() {
 }
 
 postgres_cluster_start() {
-  local bindir port attempt
+  local bindir port attempt unsafe="-c fsync=off -c full_page_writes=off"
+  if [ "${1:-}" = durable ]; then unsafe=""; fi
   bindir=$(postgres_cluster_bindir)
   if [ -z "$bindir" ]; then
     echo "Installing Debian's postgresql for the tests on PostgreSQL..." >&2
@@ -67,7 +70,7 @@ postgres_cluster_start() {
       continue
     fi
     if postgres_cluster_as_owner "$bindir/pg_ctl" -D "$POSTGRES_CLUSTER_DIR/data" -l "$POSTGRES_CLUSTER_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$POSTGRES_CLUSTER_DIR' -c fsync=off -c full_page_writes=off -c max_connections=300" \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$POSTGRES_CLUSTER_DIR' $unsafe -c max_connections=300" \
         start >/dev/null 2>&1; then
       POSTGRES_CLUSTER_URL="Host=127.0.0.1;Port=$port;Username=postgres"
       return 0

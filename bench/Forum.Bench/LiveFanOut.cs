@@ -59,7 +59,7 @@ public static class LiveFanOut
         var rssConnected = server.Memory().Rss;
 
         using var sampling = new CancellationTokenSource();
-        var peakRss = LoadRunner.SamplePeakRssAsync(server, sampling.Token);
+        var peakRss = LoadRunner.SamplePeakAsync(server, sampling.Token);
         var sentAt = new Dictionary<long, long>();
         var postTimes = new List<long>();
         for (var i = 0; i < posts; i++)
@@ -78,7 +78,7 @@ public static class LiveFanOut
             await Task.Delay(100);
         }
         sampling.Cancel();
-        var peak = await peakRss;
+        var peak = (await peakRss).ServerMb;
 
         var ours = arrivals.Where(a => sentAt.ContainsKey(a.ContributionId)).ToList();
         var distinct = ours.DistinctBy(a => (a.Client, a.ContributionId)).ToList();

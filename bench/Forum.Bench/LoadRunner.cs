@@ -5,7 +5,7 @@ namespace Forum.Bench;
 
 public sealed record ScenarioResult(
     string Name, int Requests, double Seconds, double P50, double P99, double Max, int Errors, string ErrorDetail, double PeakRssMb,
-    double ServerCores, double ClientCores)
+    double ServerCores, double ClientCores, DatabaseMemory PeakDatabase, double DatabaseCores, string DatabaseActivity)
 {
     public double PerSecond => Requests / Seconds;
 }
@@ -14,6 +14,8 @@ public sealed record ScenarioResult(
 /// Closed-loop load: each worker sends its next request as soon as the previous answer is read in full,
 /// so the number of workers is the number of connections in use.
 /// </summary>
+public sealed record MemoryPeak(double ServerMb, DatabaseMemory Database);
+
 public static class LoadRunner
 {
     /// <param name="send">Sends one request for (worker, iteration) and reads the whole answer.</param>
@@ -28,9 +30,11 @@ public static class LoadRunner
         var statuses = new Dictionary<string, int>[workers];
 
         using var sampling = new CancellationTokenSource();
-        var peakRss = SamplePeakRssAsync(server, sampling.Token);
-        // CPU use of both sides over the measured span: on a 2-core machine the load generator competes with the server.
-        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime));
+        var peak = SamplePeakAsync(server, sampling.Token);
+        using var activitySampling = new CancellationTokenSource();
+        var activity = Task.Delay(warmup).ContinueWith(_ => server.Database.SampleActivityAsync(activitySampling.Token)).Unwrap();
+        // CPU use of each side over the measured span: on a 2-core machine the load generator (and PostgreSQL) compete with the server.
+        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime, Database: server.Database.CpuTime()));
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = new List<long>(1 << 14);
@@ -67,33 +71,44 @@ public static class LoadRunner
         await Task.WhenAll(tasks);
         var measured = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
         sampling.Cancel();
+        activitySampling.Cancel();
         var cpu = await cpuAtStart;
         var serverCores = (server.CpuTime - cpu.Server).TotalSeconds / measured;
         var clientCores = (Environment.CpuUsage.TotalTime - cpu.Client).TotalSeconds / measured;
+        var databaseCores = (server.Database.CpuTime() - cpu.Database).TotalSeconds / measured;
+        var memory = await peak;
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var errors = statuses.SelectMany(s => s).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
         return new ScenarioResult(name, all.Length, measured, Percentile(all, 0.50), Percentile(all, 0.99), Percentile(all, 1.0),
-            errors.Values.Sum(), string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")), await peakRss,
-            serverCores, clientCores);
+            errors.Values.Sum(), string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")), memory.ServerMb,
+            serverCores, clientCores, memory.Database, databaseCores, await activity);
     }
 
-    /// <summary>The highest VmRSS of the server, sampled every 50 ms until stopped.</summary>
-    public static async Task<double> SamplePeakRssAsync(ServerProcess server, CancellationToken stop)
+    /// <summary>
+    /// The highest VmRSS of the server, sampled every 50 ms until stopped, and the highest memory of the database's processes,
+    /// sampled every 250 ms (reading their smaps costs more).
+    /// </summary>
+    public static async Task<MemoryPeak> SamplePeakAsync(ServerProcess server, CancellationToken stop)
     {
         var peak = 0.0;
+        var database = server.Database.Memory();
         try
         {
-            while (!stop.IsCancellationRequested)
+            for (var tick = 1; !stop.IsCancellationRequested; tick++)
             {
                 peak = Math.Max(peak, server.Memory().Rss);
+                if (tick % 5 == 0)
+                {
+                    database = DatabaseMemory.Max(database, server.Database.Memory());
+                }
                 await Task.Delay(50, stop);
             }
         }
         catch (OperationCanceledException)
         {
         }
-        return Math.Max(peak, server.Memory().Rss);
+        return new MemoryPeak(Math.Max(peak, server.Memory().Rss), DatabaseMemory.Max(database, server.Database.Memory()));
     }
 
     /// <summary>The p-th percentile of sorted Stopwatch tick counts, in milliseconds.</summary>

@@ -11,7 +11,7 @@ using Forum.Bench;
 // First the draft summaries of a phase written in three languages, on a fresh server. Then seeds one phase with many
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
-// contributions to many SignalR clients. See bench/run.sh, which builds and runs this.
+// contributions to many SignalR clients; on SQLite or PostgreSQL (--provider). See bench/run.sh, which builds and runs this.
 if (args.Contains("--markdown"))
 {
     return MarkdownBench.Run(Console.Out);
@@ -21,9 +21,17 @@ if (args.Contains("--summarizer"))
     var count = Array.IndexOf(args, "--draft-contributions") is var at and >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10_000;
     return SummarizerBench.Run(count, Console.Out);
 }
+if (args.Length > 0 && args[0] == "--side-by-side")
+{
+    return SideBySide.Run(args[1..], Console.Out);
+}
 var o = BenchOptions.Parse(args);
+BenchDatabase database = o.Provider == "postgres"
+    ? PostgresBenchDatabase.Create(o.Postgres!, o.PostgresDatabase)
+    : SqliteBenchDatabase.Create(o.Db!);
 // Other processes on the machine take cores from both the server and this program: shown in the results.
 var loadAtStart = LoadAverage();
+var startedAt = DateTime.UtcNow;
 var admin = new Account("admin@bench.localhost", "Bench-admin-1!");
 var participant = new Account("participant@bench.localhost", "Bench-participant-1!");
 
@@ -34,14 +42,18 @@ using var handler = new SocketsHttpHandler
     UseProxy = false,
 };
 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-var logPath = o.Log ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(o.Db))!, "server.log");
-using var server = ServerProcess.Start(o.Web, o.Db, o.Port, logPath, admin);
+var logPath = o.Log ?? Path.GetFullPath(o.Db is null ? "server.log" : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(o.Db))!, "server.log"));
+using var server = ServerProcess.Start(o.Web, database, o.Port, logPath, admin);
 if (o.PidFile is not null)
 {
     File.WriteAllText(o.PidFile, server.Pid.ToString(CultureInfo.InvariantCulture));
 }
 Console.WriteLine($"server pid {server.Pid} on {server.BaseUrl}, log {logPath}");
 await server.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(120));
+var durability = database.Durability();
+Console.WriteLine($"{database.Name}: {durability}");
+// The highest memory of the database's own processes over the run (PostgreSQL), from every sample taken.
+var databasePeak = database.Memory();
 var api = new Api(http, server.BaseUrl);
 
 // Set-up through the API, as a moderator and a participant would.
@@ -79,7 +91,7 @@ var draftPhaseId = (await api.SendAsync(HttpMethod.Post, "/api/themes/drafts/pha
     texts = new { en = new { title = "Phase 1", question = "What would make the neighbourhood better to live in?" } },
 }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
 Console.WriteLine($"seeding {o.DraftContributions:N0} contributions in en, fr and es into phase {draftPhaseId}...");
-var translated = Seeder.SeedTranslated(o.Db, draftPhaseId, authorId, o.DraftContributions, now.AddMinutes(-1), spread);
+var translated = Seeder.SeedTranslated(database, draftPhaseId, authorId, o.DraftContributions, now.AddMinutes(-1), spread);
 Console.WriteLine($"seeded {translated.Versions:N0} versions in {translated.Took.TotalSeconds:0.0} s; rebuilding statistics...");
 // The rebuild makes the tallies count the new rows and queues every phase's drafts.
 var draftPhaseRebuild = await RebuildAsync();
@@ -104,7 +116,7 @@ var (draftWait, draftPeakRss) = await WithPeakRssAsync(async () =>
 var draftTimings = (await DraftLogAsync(draftPhaseId, draftLogs)).Languages();
 
 Console.WriteLine($"seeding {o.Contributions:N0} contributions into phase {phaseId}...");
-var seeded = Seeder.Seed(o.Db, phaseId, authorId, o.Contributions, now.AddMinutes(-1), spread);
+var seeded = Seeder.Seed(database, phaseId, authorId, o.Contributions, now.AddMinutes(-1), spread);
 Console.WriteLine($"seeded {seeded.Count:N0} contributions, {seeded.Versions:N0} versions in {seeded.Took.TotalSeconds:0.0} s");
 
 // The cursor after the contribution `depth` places from the top of the newest-first list, in the server's format
@@ -156,16 +168,24 @@ Console.WriteLine($"warming the server up: {o.ServerWarmup} s of mixed reads and
 var warm = await LoadRunner.RunAsync("server warm-up", o.Concurrency, TimeSpan.Zero, TimeSpan.FromSeconds(o.ServerWarmup), server,
     (w, i) => (w % 4) switch { 0 => GetAsync(firstPage), 1 => GetAsync(deepPage), 2 => GetAsync(statisticsPath), _ => Post(w, i) });
 
-var results = new List<ScenarioResult>();
-foreach (var (name, send) in new (string, Func<int, int, Task<HttpStatusCode>>)[]
+// The same reads past the output cache: it neither serves nor stores a request with a query value its endpoint does
+// not read, so each of these goes to the database, in the same run as the cached ones.
+string Uncached(string path) => path + (path.Contains('?') ? "&" : "?") + "uncached=1";
+var cacheOn = await IsServedFromCacheAsync(firstPage);
+if (await IsServedFromCacheAsync(Uncached(firstPage)))
 {
-    ("first page (limit=50)", (_, _) => GetAsync(firstPage)),
-    ($"deep page ({depth:N0} in, cursor)", (_, _) => GetAsync(deepPage)),
-    ("phase statistics (lang=fr)", (_, _) => GetAsync(statisticsPath)),
-    ("phase page HTML (en)", (_, _) => GetAsync(phasePage)),
+    throw new InvalidOperationException($"{Uncached(firstPage)} was served from the output cache; the uncached reads need another way past it.");
+}
+var results = new List<ScenarioResult>();
+foreach (var (name, path) in new[]
+{
+    ("first page (limit=50)", firstPage), ($"deep page ({depth:N0} in, cursor)", deepPage),
+    ("phase statistics (lang=fr)", statisticsPath), ("phase page HTML (en)", phasePage),
+    ("first page, uncached", Uncached(firstPage)), ("deep page, uncached", Uncached(deepPage)),
+    ("phase statistics, uncached", Uncached(statisticsPath)), ("phase page HTML, uncached", Uncached(phasePage)),
 })
 {
-    results.Add(await MeasureAsync(name, send));
+    results.Add(await MeasureAsync(name, (_, _) => GetAsync(path)));
 }
 
 // Exports before the posting scenario, so that they stream the seeded phase as it was seeded.
@@ -177,8 +197,12 @@ foreach (var format in new[] { "csv", "json", "md" })
 }
 
 // Every post changes the phase, and with no summary delay the worker recomputes the busy phase's drafts meanwhile.
+// One writer, then several at once: on a server database their commits may overlap, on SQLite they queue for its one write lock.
 var draftsBeforePosts = server.DraftComputations().Count(d => d.PhaseId == phaseId);
-results.Add(await MeasureAsync("post contribution", Post));
+foreach (var writers in new[] { 1, 8, o.Concurrency }.Distinct())
+{
+    results.Add(await MeasureAsync(PostScenario(writers), Post, writers));
+}
 var draftsDuringPosts = server.DraftComputations().Count(d => d.PhaseId == phaseId) - draftsBeforePosts;
 
 // Last, as it posts too: many pages watching the busy phase, each told of every new contribution. The drafts are made
@@ -192,6 +216,8 @@ var live = await LiveFanOut.RunAsync(server, phaseId, o.LiveClients, o.LivePosts
     .GetProperty("id").GetInt64());
 
 var (rssEnd, hwm) = server.Memory();
+var databaseEnd = database.Memory();
+databasePeak = DatabaseMemory.Max(databasePeak, databaseEnd);
 // VmHWM can trail the sampled VmRSS by a few pages, as the kernel folds its per-CPU counters in lazily.
 var peak = new[] { hwm, rebuild.PeakRssMb, draftPhaseRebuild.PeakRssMb, draftPeakRss, live.PeakRssMb }
     .Concat(results.Append(warm).Select(r => r.PeakRssMb)).Concat(exports.Select(e => e.PeakRssMb)).Max();
@@ -202,12 +228,28 @@ var report = new StringBuilder()
         + $"{o.Concurrency} connections on loopback, {o.Seconds} s per scenario after {o.Warmup} s warm-up "
         + $"(and {o.ServerWarmup} s of mixed load first, {warm.Requests:N0} requests)")
     .AppendLine()
-    .AppendLine($"{"scenario",-30} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"server RSS MB",14} {"CPU server/bench",17}");
+    .AppendLine($"{database.Name}: {durability}")
+    .AppendLine()
+    .AppendLine($"{"scenario",-30} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"server RSS MB",14} "
+        + (databaseEnd.Separate ? $"{"CPU server/bench/db",20} {"db PSS MB",10} {"backends",8}" : $"{"CPU server/bench",17}"));
 foreach (var r in results)
 {
-    report.AppendLine($"{r.Name,-30} {r.Requests,9:N0} {r.PerSecond,8:N0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Max,8:0.0} {r.Errors,7} {r.PeakRssMb,14:0.0} {$"{r.ServerCores:0.00} / {r.ClientCores:0.00}",17}");
+    report.AppendLine($"{r.Name,-30} {r.Requests,9:N0} {r.PerSecond,8:N0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Max,8:0.0} {r.Errors,7} {r.PeakRssMb,14:0.0} "
+        + (r.PeakDatabase.Separate
+            ? $"{$"{r.ServerCores:0.00} / {r.ClientCores:0.00} / {r.DatabaseCores:0.00}",20} {r.PeakDatabase.PssMb,10:0.0} {r.PeakDatabase.Backends,8}"
+            : $"{$"{r.ServerCores:0.00} / {r.ClientCores:0.00}",17}"));
 }
-report.AppendLine("(RSS: highest resident size of the server seen during the scenario; CPU: cores busy in the server / in this load generator)")
+report.AppendLine("(RSS: highest resident size of the server seen during the scenario; CPU: cores busy in the server / in this load generator"
+        + (databaseEnd.Separate ? " / in the database's processes; db PSS: highest proportional set size of all the database server's processes, "
+            + "backends: its processes serving the benchmark's database" : "") + ")")
+    .Append(results.Any(r => r.DatabaseActivity.Length > 0)
+        ? $"({database.Name}'s sessions in a transaction, on average over samples every 100 ms: Lock:transactionid waits for another's row lock, "
+            + "IO:WALSync and LWLock:WALWrite for a commit's flush to disk, CPU runs, idle in transaction waits for the server's next statement)"
+            + string.Concat(results.Where(r => r.DatabaseActivity.Length > 0).Select(r => $"{Environment.NewLine}  {r.Name,-28} {r.DatabaseActivity}"))
+            + Environment.NewLine
+        : "")
+    .AppendLine($"(\"uncached\": the same request with a query value the output cache does not know, so that it is neither served nor stored; "
+        + $"the output cache was {(cacheOn ? "on" : "off")} for the others)")
     .AppendLine($"(no scenario starts before every draft summary is ready; during the posting scenario the server recomputed the busy phase's drafts {draftsDuringPosts} times, "
         + "each post queues one after the summary delay, 30 s as in production)")
     .AppendLine()
@@ -242,6 +284,10 @@ report
     .AppendLine("  (this program and the server share the machine's cores: the clients' receiving is part of the latency)")
     .AppendLine()
     .AppendLine($"server memory: peak resident (VmHWM) {peak:0.0} MB, resident at end (VmRSS) {rssEnd:0.0} MB")
+    .AppendLine(databaseEnd.Separate
+        ? $"{database.Name} memory, all its processes: peak PSS {databasePeak.PssMb:0.0} MB (sampled every 250 ms; summed RSS {databasePeak.RssMb:0.0} MB, "
+            + $"counting shared buffers once per process), {databaseEnd.PssMb:0.0} MB at end; up to {databasePeak.Backends} backends on the benchmark's database"
+        : $"{database.Name} memory: inside the server's")
     .AppendLine($"machine load average (1 min): {loadAtStart} at the start, {LoadAverage()} at the end, on {Environment.ProcessorCount} cores (the server and this program make up to 2 of it)")
     .AppendLine($"server log: {server.FailureCount} errors, {server.WarningCount} warnings ({logPath})");
 foreach (var r in results.Prepend(warm).Where(r => r.Errors > 0))
@@ -252,7 +298,7 @@ foreach (var failure in server.Failures())
 {
     report.AppendLine($"  {failure}");
 }
-var (first, deep, statistics, page, posts) = (results[0], results[1], results[2], results[3], results[4]);
+var (first, deep, statistics, page, posts) = (results[0], results[1], results[2], results[3], Scenario(PostScenario(o.Concurrency)));
 var slowestDraftMs = draftTimings.Max(t => t.TotalMs);
 var exportGrowth = exports.Max(e => e.PeakRssMb - e.RssBeforeMb);
 report.AppendLine()
@@ -279,14 +325,64 @@ if (o.Results is not null)
     File.WriteAllText(o.Results, report.ToString());
     Console.WriteLine($"written to {o.Results}");
 }
+if (o.Figures is not null)
+{
+    var figures = new List<Figure>();
+    void Add(string name, double value, string format = "N0") => figures.Add(new Figure(name, value, format));
+    foreach (var writers in new[] { 1, 8, o.Concurrency }.Distinct())
+    {
+        var r = Scenario(PostScenario(writers));
+        var who = writers == 1 ? "1 writer" : $"{writers} writers";
+        Add($"posts/s, {who}", r.PerSecond);
+        Add($"post p50 ms, {who}", r.P50, "0.0");
+        Add($"post p99 ms, {who}", r.P99, "0.0");
+        Add($"cores busy, {who} (server + load + database)", r.ServerCores + r.ClientCores + r.DatabaseCores, "0.00");
+    }
+    foreach (var r in results.Where(r => !r.Name.StartsWith("post", StringComparison.Ordinal)))
+    {
+        Add($"{r.Name}: req/s", r.PerSecond);
+        Add($"{r.Name}: p99 ms", r.P99, "0.0");
+    }
+    Add($"statistics rebuild, {rebuild.Contributions:N0} contributions: s", rebuild.ClientTime.TotalSeconds, "0.00");
+    Add($"drafts of {translated.Count:N0} contributions in 3 languages: s", draftWait.TotalSeconds, "0.00");
+    foreach (var e in exports)
+    {
+        Add($"export {e.Format}, {counted:N0} contributions: s", e.Took.TotalSeconds, "0.00");
+    }
+    Add($"live delivery p99 ms, {live.ClientsConnected:N0} clients", live.P99, "0.0");
+    Add($"seeding {seeded.Count:N0} contributions: s", seeded.Took.TotalSeconds, "0.0");
+    Add("server peak RSS MB", peak, "0");
+    Add("server RSS at end MB", rssEnd, "0");
+    Add("database processes' peak PSS MB", databasePeak.PssMb, "0");
+    Add("database processes' PSS at end MB", databaseEnd.PssMb, "0");
+    Add("server + database at end MB", rssEnd + (databaseEnd.Separate ? databaseEnd.PssMb : 0), "0");
+    new FigureSet(database.Name, durability, $"{startedAt:yyyy-MM-dd HH:mm} UTC", $"{loadAtStart} at the start, {LoadAverage()} at the end", figures)
+        .Write(o.Figures);
+}
 return 0;
 
-async Task<ScenarioResult> MeasureAsync(string name, Func<int, int, Task<HttpStatusCode>> send)
+async Task<ScenarioResult> MeasureAsync(string name, Func<int, int, Task<HttpStatusCode>> send, int? connections = null)
 {
     // Background draft computations would compete with the requests for the CPU.
     await WaitForDraftsAsync(phaseId);
-    Console.WriteLine($"running {name}: {o.Concurrency} connections, {o.Warmup} s warm-up + {o.Seconds} s...");
-    return await LoadRunner.RunAsync(name, o.Concurrency, warmup, duration, server, send);
+    var workers = connections ?? o.Concurrency;
+    Console.WriteLine($"running {name}: {workers} connections, {o.Warmup} s warm-up + {o.Seconds} s...");
+    var result = await LoadRunner.RunAsync(name, workers, warmup, duration, server, send);
+    databasePeak = DatabaseMemory.Max(databasePeak, result.PeakDatabase);
+    return result;
+}
+
+static string PostScenario(int writers) => writers == 1 ? "post, 1 writer" : $"post, {writers} writers";
+
+ScenarioResult Scenario(string name) => results.Single(r => r.Name == name);
+
+// The output cache answers a stored copy with an Age header.
+async Task<bool> IsServedFromCacheAsync(string path)
+{
+    // The first request stores a copy, if it may.
+    (await http.GetAsync(server.BaseUrl + path)).Dispose();
+    using var response = await http.GetAsync(server.BaseUrl + path);
+    return response.Headers.Age is not null;
 }
 
 async Task<RebuildResult> RebuildAsync()
@@ -372,10 +468,12 @@ async Task<ExportResult> ExportAsync(int phase, string format)
 async Task<(T Value, double PeakRssMb)> WithPeakRssAsync<T>(Func<Task<T>> work)
 {
     using var stop = new CancellationTokenSource();
-    var peakRss = LoadRunner.SamplePeakRssAsync(server, stop.Token);
+    var sampling = LoadRunner.SamplePeakAsync(server, stop.Token);
     var value = await work();
     stop.Cancel();
-    return (value, await peakRss);
+    var peak = await sampling;
+    databasePeak = DatabaseMemory.Max(databasePeak, peak.Database);
+    return (value, peak.ServerMb);
 }
 
 static string Timings(IEnumerable<DraftLanguageTiming> timings) => string.Join("; ", timings.Select(t =>
@@ -485,13 +583,15 @@ internal sealed class CountingStream : Stream
 }
 
 internal sealed record BenchOptions(
-    string Db, string Web, int Port, int Contributions, int DraftContributions, double Deep, int Concurrency, int Seconds, int Warmup, int ServerWarmup,
-    int LiveClients, int LivePosts, string? Results, string? Log, string? PidFile)
+    string Provider, string? Db, string? Postgres, string PostgresDatabase, string Web, int Port, int Contributions, int DraftContributions, double Deep,
+    int Concurrency, int Seconds, int Warmup, int ServerWarmup, int LiveClients, int LivePosts, string? Results, string? Figures, string? Log, string? PidFile)
 {
     private const string Usage =
-        "usage: Forum.Bench --db <new sqlite file> --web <Forum.Web.dll> [--port 0] [--contributions 100000] [--draft-contributions 10000] [--deep 0.9] "
+        "usage: Forum.Bench [--provider sqlite] --db <new sqlite file> --web <Forum.Web.dll> [--port 0] [--contributions 100000] [--draft-contributions 10000] [--deep 0.9] "
         + "[--concurrency 32] [--seconds 10] [--warmup 2] [--server-warmup 15] "
-        + "[--live-clients 1000] [--live-posts 20] [--results <file>] [--log <server log file>] [--pid-file <file>]";
+        + "[--live-clients 1000] [--live-posts 20] [--results <file>] [--figures <json file>] [--log <server log file>] [--pid-file <file>]\n"
+        + "   or: Forum.Bench --provider postgres --postgres <Npgsql connection string without database> [--postgres-database forum_bench] --web … (the same options)\n"
+        + "   or: Forum.Bench --side-by-side <figures of SQLite> <figures of PostgreSQL> [--results <file>]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -507,19 +607,20 @@ internal sealed record BenchOptions(
         string Text(string name) => values.Remove(name, out var v) ? v : throw new ArgumentException($"--{name} is required. {Usage}");
         string? Optional(string name) => values.Remove(name, out var v) ? v : null;
         int Number(string name, int fallback) => values.Remove(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var provider = Optional("provider") ?? "sqlite";
         var options = new BenchOptions(
-            Text("db"), Text("web"), Number("port", 0), Number("contributions", 100_000), Number("draft-contributions", 10_000),
+            provider, provider == "sqlite" ? Text("db") : null, provider == "postgres" ? Text("postgres") : null, Optional("postgres-database") ?? "forum_bench",
+            Text("web"), Number("port", 0), Number("contributions", 100_000), Number("draft-contributions", 10_000),
             double.Parse(Optional("deep") ?? "0.9", CultureInfo.InvariantCulture),
             Number("concurrency", 32), Number("seconds", 10), Number("warmup", 2), Number("server-warmup", 15),
-            Number("live-clients", 1000), Number("live-posts", 20), Optional("results"), Optional("log"), Optional("pid-file"));
+            Number("live-clients", 1000), Number("live-posts", 20), Optional("results"), Optional("figures"), Optional("log"), Optional("pid-file"));
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{values.Keys.First()}. {Usage}");
         }
-        if (File.Exists(options.Db))
+        if (provider is not ("sqlite" or "postgres"))
         {
-            // The set-up creates a theme with a fixed slug and expects an empty list.
-            throw new ArgumentException($"{options.Db} exists; give the path of a new database file.");
+            throw new ArgumentException($"--provider is sqlite or postgres, not '{provider}'. {Usage}");
         }
         if (options.Contributions < 100)
         {

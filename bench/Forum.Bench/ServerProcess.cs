@@ -18,20 +18,22 @@ public sealed class ServerProcess : IDisposable
     private bool _closed;
 
     public int Port { get; }
+    public BenchDatabase Database { get; }
     public int Pid => _process.Id;
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public TimeSpan CpuTime => _process.TotalProcessorTime;
     public int FailureCount { get; private set; }
     public int WarningCount { get; private set; }
 
-    private ServerProcess(Process process, int port, StreamWriter log)
+    private ServerProcess(Process process, int port, BenchDatabase database, StreamWriter log)
     {
         _process = process;
         Port = port;
+        Database = database;
         _log = log;
     }
 
-    public static ServerProcess Start(string webDll, string dbPath, int port, string logPath, Account admin)
+    public static ServerProcess Start(string webDll, BenchDatabase database, int port, string logPath, Account admin)
     {
         port = port > 0 ? port : FreePort();
         // Run the server on the runtime that runs this program, with the options a deployment would set.
@@ -44,8 +46,8 @@ public sealed class ServerProcess : IDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["Database__ConnectionString"] = $"Data Source={Path.GetFullPath(dbPath)}";
+        info.Environment["Database__Provider"] = database.Provider;
+        info.Environment["Database__ConnectionString"] = database.ConnectionString;
         info.Environment["Database__SeedDemoData"] = "false";
         info.Environment["Forum__Admin__Email"] = admin.Email;
         info.Environment["Forum__Admin__Password"] = admin.Password;
@@ -58,7 +60,7 @@ public sealed class ServerProcess : IDisposable
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the server.");
-        var server = new ServerProcess(process, port, log);
+        var server = new ServerProcess(process, port, database, log);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginOutputReadLine();
