@@ -23,8 +23,10 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Ignore(c => c.LanguageCodes);
         builder.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ContributionId);
 
-        // Lists of a phase, newest or oldest first, paged by (CreatedAt, Id) keyset.
-        builder.HasIndex(c => new { c.PhaseId, c.ParentId, c.CreatedAt, c.Id });
+        // Lists of a phase, newest or oldest first, paged by (CreatedAt, Id) keyset; top-level rows are picked from it
+        // as it is read. With ParentId inside the key, PostgreSQL did not take "ParentId IS NULL" as fixing that column,
+        // so it could not read in (CreatedAt, Id) order and sorted the whole phase for every uncached page.
+        builder.HasIndex(c => new { c.PhaseId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.ParentId, c.CreatedAt });
     }
 }

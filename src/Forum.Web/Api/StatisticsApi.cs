@@ -77,7 +77,7 @@ public static class StatisticsApi
         var marked = "," + wanted + ",";
         var rows = await db.Contributions.AsNoTracking().Where(Contribution.VisibleTo(isModerator: false))
             .Where(c => c.PhaseId == phaseId && c.ParentId == null && !("," + c.Languages + ",").Contains(marked))
-            .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+            .Where(c => c.CreatedAt >= at && (c.CreatedAt > at || c.Id > id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Take(size + 1)
             .Select(c => new { c.Id, c.OriginalLanguage, c.Languages, c.CreatedAt, Title = c.Versions.Where(v => v.Language == c.OriginalLanguage).Select(v => v.Title).FirstOrDefault() })

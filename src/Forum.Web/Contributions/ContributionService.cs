@@ -31,7 +31,8 @@ public sealed class ContributionService(
     private delegate IAsyncEnumerable<PageRow> PageQuery(ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take);
 
     // Compiled once per order and audience: the list is the hottest read, and EF would otherwise compare its expression tree on every request.
-    // No cursor is the cursor at the very end, so one query shape serves every page and keeps its index range.
+    // No cursor is the cursor at the very end, so one query shape serves every page and keeps its index range. The keyset
+    // is bounded on CreatedAt first, so that a server database starts its index range at the cursor instead of filtering from the end.
     private static readonly PageQuery NewestFirst = CompilePage(newestFirst: true, includeHidden: false);
     private static readonly PageQuery NewestFirstWithHidden = CompilePage(newestFirst: true, includeHidden: true);
     private static readonly PageQuery OldestFirst = CompilePage(newestFirst: false, includeHidden: false);
@@ -45,7 +46,7 @@ public sealed class ContributionService(
                 db.Contributions.AsNoTracking()
                     .Where(c => c.PhaseId == phaseId && c.ParentId == null && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
                     .Where(visible)
-                    .Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id))
+                    .Where(c => c.CreatedAt <= at && (c.CreatedAt < at || c.Id < id))
                     .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
@@ -55,7 +56,7 @@ public sealed class ContributionService(
                 db.Contributions.AsNoTracking()
                     .Where(c => c.PhaseId == phaseId && c.ParentId == null && (wanted == null || ("," + c.Languages + ",").Contains(wanted)))
                     .Where(visible)
-                    .Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+                    .Where(c => c.CreatedAt >= at && (c.CreatedAt > at || c.Id > id))
                     .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,

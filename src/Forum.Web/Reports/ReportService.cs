@@ -78,7 +78,7 @@ public sealed class ReportService(ForumDbContext db, ForumLanguages languages, F
         var (at, after) = cursor is not null ? Cursor.Decode(cursor) : (DateTime.MinValue, long.MinValue);
         var rows = await db.Reports.AsNoTracking()
             .Where(r => r.Status == wanted)
-            .Where(r => r.CreatedAt > at || (r.CreatedAt == at && r.Id > after))
+            .Where(r => r.CreatedAt >= at && (r.CreatedAt > at || r.Id > after))
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Take(size + 1)
             .ToListAsync();

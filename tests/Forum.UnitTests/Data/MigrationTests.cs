@@ -47,7 +47,7 @@ public class MigrationTests
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         script.Should().Contain("CREATE TABLE [Contributions]");
         script.Should().Contain("CREATE UNIQUE INDEX [IX_ContributionVersions_ContributionId_Language]");
-        script.Should().Contain("CREATE INDEX [IX_Contributions_PhaseId_ParentId_CreatedAt_Id]");
+        script.Should().Contain("CREATE INDEX [IX_Contributions_PhaseId_CreatedAt_Id]");
         script.Should().Contain("CREATE TABLE [StatisticTallies]").And.Contain("CREATE UNIQUE INDEX [IX_Syntheses_PhaseId_Number]");
         db.Database.GetMigrations().Should().NotBeEmpty();
         SqlServerSyntax.Errors(script).Should().BeEmpty("the script must parse as T-SQL");

@@ -130,7 +130,7 @@ namespace Forum.Data.Migrations.Postgres
 
                     b.HasIndex("ParentId", "CreatedAt");
 
-                    b.HasIndex("PhaseId", "ParentId", "CreatedAt", "Id");
+                    b.HasIndex("PhaseId", "CreatedAt", "Id");
 
                     b.ToTable("Contributions");
                 });

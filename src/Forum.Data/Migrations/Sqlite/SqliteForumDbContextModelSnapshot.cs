@@ -121,7 +121,7 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId", "CreatedAt");
 
-                    b.HasIndex("PhaseId", "ParentId", "CreatedAt", "Id");
+                    b.HasIndex("PhaseId", "CreatedAt", "Id");
 
                     b.ToTable("Contributions");
                 });
