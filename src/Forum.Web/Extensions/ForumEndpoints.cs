@@ -1,5 +1,6 @@
 using Forum.Web.Api;
 using Forum.Web.Feeds;
+using Forum.Web.Health;
 using Forum.Web.Live;
 using Forum.Web.Pages;
 
@@ -27,6 +28,7 @@ public static class ForumEndpoints
         app.MapExportsApi();
         app.MapDraftSummariesApi();
         app.MapHub<ForumHub>(ForumHub.Path);
+        app.MapForumHealth();
         return app;
     }
 }

@@ -7,13 +7,14 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Seeding;
 using Forum.Synthesis;
+using Forum.Web.Health;
 using Forum.Web.Security;
 
 namespace Forum.Web.Extensions;
 
 public static class ForumServices
 {
-    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer.</summary>
+    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer, health.</summary>
     public static void AddForum(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,6 +24,7 @@ public static class ForumServices
         // Before the live layer: of the event handlers, the cache's eviction comes first.
         services.AddForumWeb();
         services.AddForumLive();
+        services.AddForumHealthChecks();
     }
 
     /// <summary>The forum's clock, languages and texts, its storage, the syntheses, and the features' services.</summary>
