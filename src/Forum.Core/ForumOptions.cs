@@ -51,6 +51,13 @@ public sealed class ForumOptions : IValidatableObject
     public int SummaryDelaySeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long an instance asked to stop keeps serving while /health/ready already answers 503, so that the load
+    /// balancer sends new requests elsewhere before it stops accepting them; 0 stops at once (one instance, no balancer).
+    /// </summary>
+    [Range(0, 120)]
+    public int ShutdownDrainSeconds { get; set; }
+
+    /// <summary>
     /// A draft summary reads at most this many contributions per language; larger phases are summarized
     /// from an even, deterministic sample, which keeps the time and memory of a draft bounded.
     /// </summary>

@@ -1,3 +1,4 @@
+using Forum.Core;
 using Forum.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,22 +22,63 @@ public static class ForumHealth
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database", tags: [Ready])
             .AddCheck<NotStoppingCheck>("not-stopping", tags: [Ready]);
+        services.AddHostedService<ShutdownDrain>();
+        // The drain comes out of the host's time to stop, which must still leave Kestrel its own 30 s to finish requests.
+        services.AddOptions<HostOptions>().Configure<ForumOptions>((host, forum) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(forum.ShutdownDrainSeconds + 30));
         return services;
     }
 
     public static WebApplication MapForumHealth(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        // A stopping instance is Degraded (it still serves, logged as a warning, not an error) but must get no new traffic.
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return app;
     }
 }
 
-/// <summary>Unhealthy from the moment the host is asked to stop.</summary>
+/// <summary>Degraded from the moment the host is asked to stop: it still serves what comes, but readiness fails.</summary>
 internal sealed class NotStoppingCheck(IHostApplicationLifetime lifetime) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
-            ? HealthCheckResult.Unhealthy("The instance is stopping.")
+            ? HealthCheckResult.Degraded("The instance is stopping.")
             : HealthCheckResult.Healthy());
+}
+
+/// <summary>
+/// Holds the stop for <see cref="ForumOptions.ShutdownDrainSeconds"/> after the host is asked to stop and before the
+/// server stops accepting requests: meanwhile readiness fails, the balancer moves traffic away, and the requests that
+/// still arrive are served. What is in flight when the server then stops is finished by Kestrel's own graceful stop.
+/// </summary>
+internal sealed class ShutdownDrain(ForumOptions options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+{
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        if (options.ShutdownDrainSeconds > 0)
+        {
+            logger.LogInformation("Stopping: not ready, serving for {Seconds} s more while traffic moves away.", options.ShutdownDrainSeconds);
+            await Task.Delay(TimeSpan.FromSeconds(options.ShutdownDrainSeconds), cancellationToken);
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

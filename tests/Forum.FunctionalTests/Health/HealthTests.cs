@@ -49,7 +49,37 @@ public class HealthTests
         app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
 
         var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"));
-        report.Status.Should().Be(HealthStatus.Unhealthy);
+        report.Status.Should().Be(HealthStatus.Degraded, "it still serves, but /health/ready answers 503");
         report.Entries["not-stopping"].Description.Should().Be("The instance is stopping.");
+    }
+
+    [Fact]
+    public async Task An_instance_told_to_stop_keeps_serving_while_not_ready_for_its_drain_time_then_exits_cleanly()
+    {
+        using var database = TestDatabase.Create();
+        using var server = ServerProcess.Start(new Dictionary<string, string>(database.Settings)
+        {
+            ["Database:SeedDemoData"] = "false",
+            ["Forum:Admin:Email"] = ForumApp.AdminEmail,
+            ["Forum:Admin:Password"] = ForumApp.AdminPassword,
+            ["Forum:ShutdownDrainSeconds"] = "4",
+        });
+        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        var http = server.CreateClient();
+        (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        server.Terminate();
+        var status = HttpStatusCode.OK;
+        while (status == HttpStatusCode.OK && stopping.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            status = (await http.GetAsync("/health/ready")).StatusCode;
+        }
+        status.Should().Be(HttpStatusCode.ServiceUnavailable, "readiness fails as soon as the stop begins");
+        (await http.GetAsync("/api/forum")).StatusCode.Should().Be(HttpStatusCode.OK, "requests that still arrive during the drain are served");
+
+        server.ExitCodeWithin(TimeSpan.FromSeconds(30)).Should().Be(0, "a graceful stop ends the process normally");
+        stopping.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(3), "the server kept serving for its drain time");
+        server.Errors().Should().BeEmpty();
     }
 }

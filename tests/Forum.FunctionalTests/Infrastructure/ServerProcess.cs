@@ -115,6 +115,16 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, what an orchestrator sends first: the server stops gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]) ?? throw new InvalidOperationException("Cannot run kill.");
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code once the process ended within <paramref name="timeout"/>, else null.</summary>
+    public int? ExitCodeWithin(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
+
     /// <summary>The lines the server logged at level fail or crit, each with the line after it (the message).</summary>
     public IReadOnlyList<string> Errors()
     {
