@@ -22,10 +22,8 @@ public static class ForumOptionsSetup
             .Validate(o => o.Languages.All(l => !string.IsNullOrWhiteSpace(l)), "Forum:Languages holds an empty code.")
             .Validate(o => PublicUrls.IsValidSetting(o.PublicUrl), PublicUrls.SettingRule);
         services.AddSection<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
-            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is SqlServer.")
-            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is Postgres.");
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer or Postgres.");
         services.AddSection<AccountOptions>(configuration, AccountOptions.SectionName);
         services.AddSection<AdminAccountOptions>(configuration, AdminAccountOptions.SectionName);
         services.AddSection<PrivacyOptions>(configuration, PrivacyOptions.SectionName);

@@ -98,8 +98,22 @@ public abstract class TestDatabase : IDisposable
     /// <summary>Something that tells whether anything was committed to this database since it last looked.</summary>
     public Task<DatabaseWatch> WatchAsync() => DatabaseWatch.OpenAsync(this);
 
-    /// <summary>The query whose answer changes whenever anything is committed (see <see cref="DatabaseWatch"/>).</summary>
-    internal abstract Task<string> FingerprintAsync(DbConnection connection);
+    /// <summary>A query that writes the query whose answer changes whenever anything is committed (see <see cref="DatabaseWatch"/>).</summary>
+    protected abstract string FingerprintSource { get; }
+
+    private string? _fingerprint;
+
+    /// <summary>The rows of the fingerprint query, written once: the tables do not change under a test.</summary>
+    internal async Task<string> FingerprintAsync(DbConnection connection)
+    {
+        if (_fingerprint is null)
+        {
+            await using var source = connection.CreateCommand();
+            source.CommandText = FingerprintSource;
+            _fingerprint = (string)(await source.ExecuteScalarAsync())!;
+        }
+        return await RowsAsync(connection, _fingerprint);
+    }
 
     /// <summary>A connection that does not keep others from dropping the database afterwards.</summary>
     internal abstract DbConnection NewConnection();
@@ -144,12 +158,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
     internal override DbConnection NewConnection() => new SqliteConnection($"Data Source={Path};Pooling=False");
 
     // SQLite counts the commits made by other connections (PRAGMA data_version).
-    internal override async Task<string> FingerprintAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return Convert.ToString(await command.ExecuteScalarAsync())!;
-    }
+    protected override string FingerprintSource => "SELECT 'PRAGMA data_version'";
 
     public override void Dispose()
     {
@@ -179,15 +188,10 @@ internal sealed class PostgresTestDatabase : TestDatabase
     internal override DbConnection NewConnection() => new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
 
     // Every row written or rewritten carries the id of its transaction (xmin), and a deletion changes a count.
-    internal override async Task<string> FingerprintAsync(DbConnection connection)
-    {
-        await using var tables = connection.CreateCommand();
-        tables.CommandText = """
-            SELECT string_agg(format('SELECT %L, count(*), coalesce(max(xmin::text::bigint), 0) FROM %I', tablename, tablename), ' UNION ALL ' ORDER BY tablename)
-            FROM pg_tables WHERE schemaname = 'public'
-            """;
-        return await RowsAsync(connection, (string)(await tables.ExecuteScalarAsync())!);
-    }
+    protected override string FingerprintSource => """
+        SELECT string_agg(format('SELECT %L, count(*), coalesce(max(xmin::text::bigint), 0) FROM %I', tablename, tablename), ' UNION ALL ' ORDER BY tablename)
+        FROM pg_tables WHERE schemaname = 'public'
+        """;
 
     public override void Dispose()
     {
@@ -214,16 +218,11 @@ internal sealed class SqlServerTestDatabase : TestDatabase
     internal override DbConnection NewConnection() => new SqlConnection(new SqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
 
     // A checksum of every row of every table, with the count for deletions.
-    internal override async Task<string> FingerprintAsync(DbConnection connection)
-    {
-        await using var tables = connection.CreateCommand();
-        tables.CommandText = """
-            SELECT STRING_AGG(CAST('SELECT ''' + name + ''', COUNT_BIG(*), CHECKSUM_AGG(BINARY_CHECKSUM(*)) FROM ' + QUOTENAME(name) AS nvarchar(max)), ' UNION ALL ')
-                WITHIN GROUP (ORDER BY name)
-            FROM sys.tables
-            """;
-        return await RowsAsync(connection, (string)(await tables.ExecuteScalarAsync())!);
-    }
+    protected override string FingerprintSource => """
+        SELECT STRING_AGG(CAST('SELECT ''' + name + ''', COUNT_BIG(*), CHECKSUM_AGG(BINARY_CHECKSUM(*)) FROM ' + QUOTENAME(name) AS nvarchar(max)), ' UNION ALL ')
+            WITHIN GROUP (ORDER BY name)
+        FROM sys.tables
+        """;
 
     public override void Dispose()
     {

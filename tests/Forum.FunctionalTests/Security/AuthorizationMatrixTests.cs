@@ -23,6 +23,18 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
     ];
 
     [Fact]
+    public async Task The_database_watch_sees_a_write_so_its_silence_below_means_nothing_was_written()
+    {
+        var participant = await app.ParticipantAsync();
+        var phase = await (await app.AdminAsync()).CreateOpenPhaseAsync();
+        await using var watch = await app.Database.WatchAsync();
+
+        await participant.PostContributionAsync(phase, "en", "Seen", "A write the watch must notice.");
+
+        (await watch.ChangedAsync()).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Every_operation_that_changes_data_declares_who_may_call_it()
     {
         var api = AppSurface.ApiOperations(app.Services);
