@@ -1,8 +1,5 @@
 using System.Net;
 using Forum.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace Forum.FunctionalTests.Health;
 
@@ -37,20 +34,6 @@ public class HealthTests
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await ready.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
         (await http.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "restarting the process would not bring the database back");
-    }
-
-    [Fact]
-    public async Task A_forum_asked_to_stop_stops_being_ready_at_once()
-    {
-        using var app = new ForumApp();
-        var health = app.Services.GetRequiredService<HealthCheckService>();
-        (await health.CheckHealthAsync(c => c.Tags.Contains("ready"))).Status.Should().Be(HealthStatus.Healthy);
-
-        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-
-        var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"));
-        report.Status.Should().Be(HealthStatus.Degraded, "it still serves, but /health/ready answers 503");
-        report.Entries["not-stopping"].Description.Should().Be("The instance is stopping.");
     }
 
     [Fact]
