@@ -2,7 +2,8 @@
 # Runs every test and ends with the plain line "N passed, M failed" over all of them:
 #   the unit tests, once;
 #   the functional suite on SQLite;
-#   the functional suite again on PostgreSQL, on a throwaway cluster this script starts and removes;
+#   the functional suite again on PostgreSQL, on a throwaway cluster this script starts and removes,
+#   with a throwaway Redis too for the tests of several instances (Scaling/);
 #   and on SQL Server too when FORUM_TEST_SQLSERVER holds a connection string to one.
 # FORUM_TEST_PROVIDERS picks the functional runs (e.g. "sqlite" for a quick local run; default
 # "sqlite postgres", plus "sqlserver" when FORUM_TEST_SQLSERVER is set). Arguments go to every
@@ -10,11 +11,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source tests/postgres-cluster.sh
+source tests/redis-server.sh
 
 providers="${FORUM_TEST_PROVIDERS:-sqlite postgres${FORUM_TEST_SQLSERVER:+ sqlserver}}"
 
 # The cluster goes whatever happens: tests failing, the script interrupted or killed by TERM.
-trap postgres_cluster_stop EXIT
+trap 'postgres_cluster_stop; redis_server_stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -40,6 +42,11 @@ if [[ " $providers " == *" postgres "* ]]; then
     exit 1
   fi
   echo "PostgreSQL cluster for the tests: $POSTGRES_CLUSTER_URL ($POSTGRES_CLUSTER_DIR)"
+  if ! redis_server_start; then
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  echo "Redis for the tests: $REDIS_SERVER_URL ($REDIS_SERVER_DIR)"
 fi
 
 # The browser tests drive Debian's Chromium; install it when it is missing (as root, or through sudo).
@@ -66,7 +73,7 @@ summary=()
 run() {
   local label=$1 project=$2
   shift 2
-  env -u FORUM_TEST_POSTGRES -u FORUM_TEST_SQLSERVER "$@" \
+  env -u FORUM_TEST_POSTGRES -u FORUM_TEST_SQLSERVER -u FORUM_TEST_REDIS "$@" \
     dotnet test "$project" --configuration Release --no-build --logger "trx;LogFilePrefix=results" \
     --results-directory "$results/$label" "${args[@]}" || status=1
   read -r p f < <(count "$results/$label")
@@ -77,7 +84,8 @@ run unit tests/Forum.UnitTests
 for provider in $providers; do
   case "$provider" in
     sqlite) run functional-sqlite tests/Forum.FunctionalTests ;;
-    postgres) run functional-postgres tests/Forum.FunctionalTests "FORUM_TEST_POSTGRES=$POSTGRES_CLUSTER_URL" ;;
+    postgres) run functional-postgres tests/Forum.FunctionalTests "FORUM_TEST_POSTGRES=$POSTGRES_CLUSTER_URL" \
+      "FORUM_TEST_REDIS=$REDIS_SERVER_URL" "FORUM_TEST_REDIS_SERVER=$REDIS_SERVER_BIN" ;;
     sqlserver) run functional-sqlserver tests/Forum.FunctionalTests "FORUM_TEST_SQLSERVER=${FORUM_TEST_SQLSERVER:?FORUM_TEST_SQLSERVER holds no connection string}" ;;
     *) echo "Unknown provider '$provider' in FORUM_TEST_PROVIDERS (sqlite, postgres, sqlserver)." >&2; status=1 ;;
   esac

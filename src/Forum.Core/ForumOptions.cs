@@ -58,6 +58,17 @@ public sealed class ForumOptions : IValidatableObject
     public int ShutdownDrainSeconds { get; set; }
 
     /// <summary>
+    /// A Redis connection string (StackExchange.Redis syntax, e.g. "redis:6379"). Unset: one instance, everything
+    /// in this process. Set: several instances behave as one (README, "Running several instances").
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Before every Redis key and channel of this forum, so that several forums can share one Redis.</summary>
+    [Required]
+    [RegularExpression(@"^[A-Za-z0-9:_.-]{1,64}$")]
+    public string RedisKeyPrefix { get; set; } = "forum:";
+
+    /// <summary>
     /// A draft summary reads at most this many contributions per language; larger phases are summarized
     /// from an even, deterministic sample, which keeps the time and memory of a draft bounded.
     /// </summary>

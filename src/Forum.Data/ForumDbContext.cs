@@ -7,6 +7,7 @@ using Forum.Core.Reports;
 using Forum.Core.Themes;
 using Forum.Data.Accounts;
 using Forum.Synthesis;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -17,7 +18,7 @@ namespace Forum.Data;
 /// The forum's data and its accounts in one database. Each provider has a subclass of its own so
 /// that its migrations live apart (Migrations/Sqlite, Migrations/SqlServer, Migrations/Postgres).
 /// </summary>
-public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IForumData
+public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IForumData, IDataProtectionKeyContext
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ThemeText> ThemeTexts => Set<ThemeText>();
@@ -30,6 +31,10 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<SignInFailureCount> SignInFailures => Set<SignInFailureCount>();
     public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
+    public DbSet<PhaseAnnouncement> PhaseAnnouncements => Set<PhaseAnnouncement>();
+
+    /// <summary>The key ring that signs cookies, tokens and forms: with the data, so every instance reads the same one.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     DbContext IForumData.Db => this;
 

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Forum.Core;
 using Forum.Core.Events;
 using Forum.Core.Phases;
+using Forum.Core.Storage;
 using Forum.Synthesis.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ namespace Forum.Synthesis.Summaries;
 /// the worker waits a little so a burst of posts costs one computation, then recomputes. On start it
 /// catches up with every phase whose drafts are missing or stale, so a restart loses nothing.
 /// </summary>
-public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions options, TimeProvider time, ILogger<DraftSummaryWorker> logger)
+public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions options, TimeProvider time, StartupGate startup, IWorkLeases leases,
+    ILogger<DraftSummaryWorker> logger)
     : BackgroundService, IForumEventHandler
 {
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
@@ -29,6 +31,9 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     private const int QuietFactor = 10;
     private static readonly TimeSpan RefreshStep = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<int, DateTimeOffset> _earliestNext = new();
+
+    // Phases a moderator asked to recompute: done even if their drafts look current.
+    private readonly ConcurrentDictionary<int, bool> _asked = new();
 
     public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
     {
@@ -45,6 +50,18 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     /// Asking again before it runs keeps the earlier time.
     /// </summary>
     public void Queue(int phaseId, TimeSpan delay = default, bool afterQuietTime = false)
+    {
+        QueueAt(phaseId, delay, afterQuietTime);
+    }
+
+    /// <summary>A moderator's refresh: computed even if the drafts look current.</summary>
+    public void Refresh(int phaseId)
+    {
+        _asked[phaseId] = true;
+        QueueAt(phaseId, TimeSpan.Zero, afterQuietTime: false);
+    }
+
+    private void QueueAt(int phaseId, TimeSpan delay, bool afterQuietTime)
     {
         var due = time.GetUtcNow() + delay;
         if (afterQuietTime && _earliestNext.TryGetValue(phaseId, out var earliest) && earliest > due)
@@ -64,6 +81,10 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
         await Task.Yield();
         try
         {
+            if (!await startup.WaitAsync(stoppingToken))
+            {
+                return;
+            }
             await CatchUpAsync(stoppingToken);
             await foreach (var phaseId in _queue.Reader.ReadAllAsync(stoppingToken))
             {
@@ -74,7 +95,7 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
                 }
                 // Changes arriving from now on queue the phase again.
                 _queued.TryRemove(phaseId, out _);
-                await ComputeAsync(phaseId, stoppingToken);
+                await ComputeAsync(phaseId, _asked.TryRemove(phaseId, out _), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -100,16 +121,25 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The database may not be migrated yet on a first start; changes will queue phases anyway.
-            logger.LogWarning(e, "Could not check draft summaries on start.");
+            logger.LogWarning(e, "Could not check draft summaries on start; changes will queue their phases.");
         }
     }
 
-    private async Task ComputeAsync(int phaseId, CancellationToken cancellation)
+    /// <summary>
+    /// Under the phase's lease, and only if its drafts are outdated (or a moderator asked): of several instances asked
+    /// at once (each hears its own changes, and all catch up on start), one computes and the others find it done.
+    /// </summary>
+    private async Task ComputeAsync(int phaseId, bool evenIfCurrent, CancellationToken cancellation)
     {
         try
         {
+            await using var lease = await leases.TakeAsync($"drafts:phase:{phaseId}", cancellation);
             await using var scope = scopes.CreateAsyncScope();
+            if (!evenIfCurrent && !await scope.ServiceProvider.GetRequiredService<DraftSummaries>().IsOutdatedAsync(phaseId, cancellation))
+            {
+                logger.LogInformation("Draft summaries of phase {Phase} are current (computed by another instance).", phaseId);
+                return;
+            }
             var started = time.GetTimestamp();
             var timings = await scope.ServiceProvider.GetRequiredService<DraftSummaries>().ComputeAsync(phaseId, cancellation);
             var took = time.GetElapsedTime(started);

@@ -42,7 +42,7 @@ public static class DraftSummariesApi
     internal static async Task<Accepted> Refresh(int phaseId, ForumDbContext db, DraftSummaryWorker worker, ClaimsPrincipal user)
     {
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
-        worker.Queue(phaseId);
+        worker.Refresh(phaseId);
         return TypedResults.Accepted($"/api/phases/{phaseId}/draft-summary");
     }
 }

@@ -210,7 +210,7 @@ public sealed class ContributionService(
     /// <summary>A new contribution to an open phase, or with <see cref="ContributionInput.ReplyTo"/> a reply within that phase.</summary>
     public async Task<ContributionView> PostAsync(int phaseId, ContributionInput input, ClaimsPrincipal user)
     {
-        limiter.Check(user);
+        await limiter.CheckAsync(user);
         if (input.ReplyTo is { } parentId)
         {
             return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), user);
@@ -227,7 +227,7 @@ public sealed class ContributionService(
 
     public async Task<ContributionView> ReplyAsync(long id, VersionInput input, ClaimsPrincipal user)
     {
-        limiter.Check(user);
+        await limiter.CheckAsync(user);
         return await ReplyAsync(id, null, input, user);
     }
 
@@ -261,7 +261,7 @@ public sealed class ContributionService(
     /// <summary>A version in another language, while the phase is open or after it closed.</summary>
     public async Task<ContributionView> TranslateAsync(long id, VersionInput input, ClaimsPrincipal user)
     {
-        limiter.Check(user);
+        await limiter.CheckAsync(user);
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {

@@ -33,7 +33,7 @@ public sealed class EditService(
     /// </summary>
     public async Task<ContributionView> EditAsync(long id, string language, VersionEdit input, ClaimsPrincipal user)
     {
-        limiter.Check(user);
+        await limiter.CheckAsync(user);
         var userId = user.Id();
         // The author of a hidden contribution learns why an edit is refused; others do not learn it exists.
         var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user,

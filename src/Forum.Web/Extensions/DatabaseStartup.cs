@@ -4,6 +4,8 @@ using Forum.Data.Accounts;
 using Forum.Data.Seeding;
 using Forum.Synthesis.Statistics;
 using Forum.Web.Accounts;
+using Forum.Core.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,10 +17,15 @@ namespace Forum.Web.Extensions;
 
 public static class DatabaseStartup
 {
-    /// <summary>Before the app listens: migrate, make sure roles and the admin exist, load the demo into an empty forum.</summary>
-    public static async Task InitializeForumDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrate, make sure roles and the admin exist, load the demo into an empty forum, count missing statistics.
+    /// Under the start-up lease: of several instances started at once on an empty database, one does it all and
+    /// the others, once they hold the lease, find nothing left to do.
+    /// </summary>
+    public static async Task InitializeForumDatabaseAsync(this IServiceProvider appServices, CancellationToken cancellation = default)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var lease = await appServices.GetRequiredService<IWorkLeases>().TakeAsync("startup", cancellation);
+        await using var scope = appServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<ForumDbContext>();
@@ -34,7 +41,12 @@ public static class DatabaseStartup
                 await creator.CreateAsync();
             }
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
-            await db.Database.MigrateAsync();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Migrating the database: {Migrations}", string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellation);
+            }
         }
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureAdminAsync(services, logger);
@@ -55,6 +67,9 @@ public static class DatabaseStartup
             var report = await rebuilder.RebuildAllAsync();
             logger.LogInformation("Counted statistics for {Contributions} contributions in {Elapsed}", report.Contributions, report.Elapsed);
         }
+
+        // The key ring that signs cookies, tokens and forms, read (and its first key made) now that its table exists.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("forum.startup").Protect("ready"u8.ToArray());
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

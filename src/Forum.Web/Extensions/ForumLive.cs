@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Forum.Core.Events;
 using Forum.Core.Time;
 using Forum.Web.Live;
+using Forum.Web.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Forum.Web.Extensions;
@@ -21,10 +22,12 @@ public static class ForumLive
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddSingleton<PhaseSavedAlarm>();
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<PhaseSavedAlarm>());
+        services.AddSingleton<IInstanceEventHandler>(sp => sp.GetRequiredService<PhaseSavedAlarm>());
         services.AddHostedService<PhaseWatcher>();
         services.AddSingleton<LiveAccessSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveAccessSweep>());
         services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());
+        services.AddSingleton<IInstanceEventHandler>(sp => sp.GetRequiredService<LiveAccessSweep>());
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Forum.Data;
 using Forum.Data.Seeding;
 using Forum.Synthesis;
 using Forum.Web.Health;
+using Forum.Web.Scaling;
 using Forum.Web.Security;
 
 namespace Forum.Web.Extensions;
@@ -25,6 +26,9 @@ public static class ForumServices
         services.AddForumWeb();
         services.AddForumLive();
         services.AddForumHealthChecks();
+        services.AddForumScaleOut(builder.Configuration);
+        services.AddSingleton<Core.Storage.StartupGate>();
+        services.AddHostedService<Startup.ForumStartup>();
     }
 
     /// <summary>The forum's clock, languages and texts, its storage, the syntheses, and the features' services.</summary>
@@ -47,6 +51,8 @@ public static class ForumServices
         services.AddScoped<Edits.EditService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Phases.PhaseService>();
+        services.AddScoped<Phases.PhaseAnnouncer>();
+        services.AddSingleton<Core.Telemetry.ForumMetrics>();
         services.AddScoped<Themes.ThemeService>();
         return services;
     }

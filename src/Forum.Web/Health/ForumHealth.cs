@@ -13,14 +13,21 @@ namespace Forum.Web.Health;
 /// </summary>
 public static class ForumHealth
 {
-    public const string LivePath = "/health/live";
-    public const string ReadyPath = "/health/ready";
-    private const string Ready = "ready";
+    public const string Path = "/health";
+    public const string LivePath = Path + "/live";
+    public const string ReadyPath = Path + "/ready";
+
+    /// <summary>The checks of /health/ready.</summary>
+    public const string Ready = "ready";
+
+    // Without these the instance must get no traffic; the others (Redis) only make it Degraded, still served.
+    private static readonly string[] Essential = ["database", "startup", "not-stopping"];
 
     public static IServiceCollection AddForumHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database", tags: [Ready])
+            .AddCheck<Startup.StartupCheck>("startup", tags: [Ready])
             .AddCheck<NotStoppingCheck>("not-stopping", tags: [Ready]);
         services.AddHostedService<ShutdownDrain>();
         // The drain comes out of the host's time to stop, which must still leave Kestrel its own 30 s to finish requests.
@@ -32,15 +39,26 @@ public static class ForumHealth
     public static WebApplication MapForumHealth(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        // A stopping instance is Degraded (it still serves, logged as a warning, not an error) but must get no new traffic.
+        // 503 when an essential check fails: a stopping instance is only Degraded (it still serves; logged as a warning,
+        // not an error) but must get no new traffic. Redis unreachable is Degraded too, and answered 200: the instance
+        // serves everything from its database, and failing every instance at once would leave the balancer nothing.
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = (context, report) =>
+            {
+                if (report.Entries.Any(e => Essential.Contains(e.Key) && e.Value.Status != HealthStatus.Healthy))
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                }
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status.ToString());
             },
         });
         return app;
@@ -61,7 +79,7 @@ internal sealed class NotStoppingCheck(IHostApplicationLifetime lifetime) : IHea
 /// server stops accepting requests: meanwhile readiness fails, the balancer moves traffic away, and the requests that
 /// still arrive are served. What is in flight when the server then stops is finished by Kestrel's own graceful stop.
 /// </summary>
-internal sealed class ShutdownDrain(ForumOptions options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+internal sealed class ShutdownDrain(ForumOptions options, Live.LiveConnections connections, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
@@ -69,6 +87,12 @@ internal sealed class ShutdownDrain(ForumOptions options, ILogger<ShutdownDrain>
         {
             logger.LogInformation("Stopping: not ready, serving for {Seconds} s more while traffic moves away.", options.ShutdownDrainSeconds);
             await Task.Delay(TimeSpan.FromSeconds(options.ShutdownDrainSeconds), cancellationToken);
+        }
+        // Live readers move now rather than when the server drops them: they reconnect elsewhere and catch up.
+        var closed = connections.CloseAll();
+        if (closed > 0)
+        {
+            logger.LogInformation("Closed {Count} live connections; their clients reconnect to another instance.", closed);
         }
     }
 

@@ -16,7 +16,7 @@ namespace Forum.Web.Live;
 /// with the machine's clock, while tickets are issued on the forum's (docs/decisions/0008).
 /// </summary>
 public sealed class LiveAccessSweep(LiveConnections connections, IHubContext<ForumHub, IForumClient> hub, IServiceScopeFactory scopes,
-    TimeProvider time, ILogger<LiveAccessSweep> logger) : BackgroundService, IForumEventHandler
+    TimeProvider time, ILogger<LiveAccessSweep> logger) : BackgroundService, Scaling.IInstanceEventHandler
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 

@@ -1,30 +1,28 @@
 using Forum.Core.Events;
-using Forum.Core.Phases;
 using Forum.Core.Time;
-using Forum.Data;
-using Microsoft.EntityFrameworkCore;
+using Forum.Web.Phases;
+using Forum.Core.Storage;
 
 namespace Forum.Web.Live;
 
 /// <summary>
-/// Tells pages when a phase opens or closes. A phase's state follows its dates (docs/decisions/0002),
-/// so nothing needs applying at those instants and nothing is lost across a restart; this service
-/// wakes at the next opening or closing instant, or when a phase is saved, compares every phase with
-/// what it saw last, and raises the changes.
+/// Wakes at the next opening or closing instant of any phase, or when a phase is saved here, and has the
+/// <see cref="PhaseAnnouncer"/> announce what changed. A phase's state follows its dates (docs/decisions/0002),
+/// so nothing needs applying at those instants and nothing is lost across a restart. Every instance runs one;
+/// the announcer's claim in the database lets one of them announce each change.
 /// </summary>
-public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, TimeProvider time, PhaseSavedAlarm alarm, ForumEventPublisher events,
+public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, TimeProvider time, PhaseSavedAlarm alarm, StartupGate startup,
     ILogger<PhaseWatcher> logger) : BackgroundService
 {
-    private sealed record Seen(PhaseState State, DateTime OpensAt, DateTime ClosesAt);
-
     // The longest sleep: a safety net should a wake-up be missed, and a bound for far-off instants.
     private static readonly TimeSpan LongestSleep = TimeSpan.FromHours(1);
 
-    private Dictionary<int, Seen>? _seen;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        if (!await startup.WaitAsync(stoppingToken))
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var sleep = LongestSleep;
@@ -36,6 +34,10 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
             {
                 logger.LogWarning(e, "Could not read the phases; trying again in a minute.");
                 sleep = TimeSpan.FromMinutes(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             try
             {
@@ -54,33 +56,13 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
         }
     }
 
-    /// <summary>Raises what changed since the last look and returns how long to sleep until the next instant.</summary>
+    /// <summary>Announces what changed and returns how long to sleep until the next instant.</summary>
     private async Task<TimeSpan> LookAsync(CancellationToken cancellation)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-        var phases = await db.Phases.AsNoTracking().Select(p => new { p.Id, p.OpensAt, p.ClosesAt }).ToListAsync(cancellation);
-        var now = clock.UtcNow;
-        var seen = phases.ToDictionary(p => p.Id, p => new Seen(new PhaseSchedule(p.OpensAt, p.ClosesAt).StateAt(now), p.OpensAt, p.ClosesAt));
-        if (_seen is not null)
-        {
-            foreach (var (id, current) in seen.OrderBy(s => s.Key))
-            {
-                if (!_seen.TryGetValue(id, out var before) || before.State != current.State)
-                {
-                    await events.PublishAsync(new PhaseStateChanged(id, current.State, current.OpensAt, current.ClosesAt), cancellation);
-                }
-                else if (before.OpensAt != current.OpensAt || before.ClosesAt != current.ClosesAt)
-                {
-                    await events.PublishAsync(new PhaseRescheduled(id, current.State, current.OpensAt, current.ClosesAt), cancellation);
-                }
-            }
-        }
-        _seen = seen;
-
-        var next = phases.SelectMany(p => new[] { p.OpensAt, p.ClosesAt }).Where(t => t > now).DefaultIfEmpty(DateTime.MaxValue).Min();
-        var untilNext = next == DateTime.MaxValue ? LongestSleep : next - now;
-        return untilNext < LongestSleep ? untilNext : LongestSleep;
+        var next = await scope.ServiceProvider.GetRequiredService<PhaseAnnouncer>().AnnounceChangesAsync(cancellation);
+        var untilNext = next is { } instant ? instant - clock.UtcNow : LongestSleep;
+        return untilNext < LongestSleep ? (untilNext > TimeSpan.Zero ? untilNext : TimeSpan.Zero) : LongestSleep;
     }
 }
 
@@ -88,7 +70,7 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
 /// Wakes the <see cref="PhaseWatcher"/> when a phase is saved. A handler of its own, so that the
 /// watcher, which publishes, is not among the publisher's handlers: no dependency goes round in a circle.
 /// </summary>
-public sealed class PhaseSavedAlarm : IForumEventHandler
+public sealed class PhaseSavedAlarm : Scaling.IInstanceEventHandler
 {
     private readonly SemaphoreSlim _poke = new(0);
 

@@ -25,7 +25,7 @@ public sealed class ReportService(ForumDbContext db, ForumLanguages languages, F
 
     public async Task<OwnReportView> FileAsync(long id, ReportInput input, ClaimsPrincipal user)
     {
-        limiter.Check(user);
+        await limiter.CheckAsync(user);
         var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
         var reason = Report.ParseReason(input.Reason);
         if (input.Language is not null)

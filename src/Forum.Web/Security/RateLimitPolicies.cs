@@ -4,6 +4,7 @@ using Forum.Core;
 using Forum.Core.Errors;
 using Forum.Web.Authorization;
 using Forum.Web.Errors;
+using Forum.Web.Scaling;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Security;
@@ -13,22 +14,17 @@ namespace Forum.Web.Security;
 /// translations), one on reporting; and per-address limits through ASP.NET Core's rate limiter: on
 /// every request that changes something, and a tighter one on log-in and registration attempts (not on showing their pages). A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
-public abstract class UserLimiter(int permitsPerMinute) : IDisposable
+public abstract class UserLimiter(RateLimitStore store, string limit, int permitsPerMinute) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
-        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitsPerMinute,
-            Window = Window,
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _limiter =
+        PartitionedRateLimiter.Create<string, string>(user => store.PerMinute(limit, user, permitsPerMinute));
 
     /// <summary>Takes one permit from the user's allowance, or refuses with when to try again.</summary>
-    public void Check(ClaimsPrincipal user)
+    public async Task CheckAsync(ClaimsPrincipal user)
     {
-        using var lease = _limiter.AttemptAcquire(user.Id());
+        using var lease = await _limiter.AcquireAsync(user.Id());
         if (!lease.IsAcquired)
         {
             throw ForumException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window);
@@ -39,10 +35,10 @@ public abstract class UserLimiter(int permitsPerMinute) : IDisposable
 }
 
 /// <summary>Contributions, replies and translations per user.</summary>
-public sealed class WriteLimiter(ForumOptions options) : UserLimiter(options.RateLimits.WritesPerMinute);
+public sealed class WriteLimiter(RateLimitStore store, ForumOptions options) : UserLimiter(store, "writes", options.RateLimits.WritesPerMinute);
 
 /// <summary>Reports per user, apart from writing: reporting a wave of spam must not stop someone from posting.</summary>
-public sealed class ReportLimiter(ForumOptions options) : UserLimiter(options.RateLimits.ReportsPerMinute);
+public sealed class ReportLimiter(RateLimitStore store, ForumOptions options) : UserLimiter(store, "reports", options.RateLimits.ReportsPerMinute);
 
 /// <summary>The per-address limits of ASP.NET Core's rate limiter, the per-user limiters, and the answer past a limit.</summary>
 public static class RateLimitPolicies
@@ -50,9 +46,8 @@ public static class RateLimitPolicies
     public const string AccountPolicy = "accounts";
 
     /// <summary>So many permits a minute for each client address (see <see cref="ClientAddressKey"/>).</summary>
-    private static RateLimitPartition<string> PerAddress(HttpContext context, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(ClientAddressKey.For(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    private static RateLimitPartition<string> PerAddress(RateLimitStore store, string limit, HttpContext context, int permitsPerMinute) =>
+        store.PerMinute(limit, ClientAddressKey.For(context), permitsPerMinute);
 
     private static bool IsPageView(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -63,18 +58,18 @@ public static class RateLimitPolicies
         services.AddSingleton<WriteLimiter>();
         services.AddSingleton<ReportLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions>((limiter, options) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions, RateLimitStore>((limiter, options, store) =>
         {
             var limits = options.RateLimits;
             // Reading is never limited here (the output cache carries it); anything else counts against the sender's address.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reading")
-                    : PerAddress(context, limits.WritesPerAddressPerMinute));
+                    : PerAddress(store, "address-writes", context, limits.WritesPerAddressPerMinute));
             // Attempts count (form posts, API calls); showing the log-in or registration form does not, or reading it would lock people out.
             limiter.AddPolicy(AccountPolicy, context => IsPageView(context)
                 ? RateLimitPartition.GetNoLimiter("page-view")
-                : PerAddress(context, limits.AccountAttemptsPerMinute));
+                : PerAddress(store, "address-accounts", context, limits.AccountAttemptsPerMinute));
             limiter.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

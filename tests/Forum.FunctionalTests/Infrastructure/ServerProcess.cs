@@ -17,6 +17,7 @@ public sealed class ServerProcess : IDisposable
     private readonly List<HttpClient> _clients = [];
     private readonly Queue<string> _tail = new();
     private readonly List<string> _errors = [];
+    private readonly List<string> _lines = [];
     private readonly Lock _gate = new();
 
     private ServerProcess(Process process, int port)
@@ -134,6 +135,15 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>How many lines of the server's output contain <paramref name="fragment"/>.</summary>
+    public int CountLines(string fragment)
+    {
+        lock (_gate)
+        {
+            return _lines.Count(l => l.Contains(fragment, StringComparison.Ordinal));
+        }
+    }
+
     public string Tail()
     {
         lock (_gate)
@@ -155,6 +165,7 @@ public sealed class ServerProcess : IDisposable
                 _errors.Add($"{previous} {line.Trim()}");
             }
             _tail.Enqueue(line);
+            _lines.Add(line);
             if (_tail.Count > TailLines)
             {
                 _tail.Dequeue();

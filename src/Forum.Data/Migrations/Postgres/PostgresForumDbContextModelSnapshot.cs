@@ -17,7 +17,7 @@ namespace Forum.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -269,6 +269,25 @@ namespace Forum.Data.Migrations.Postgres
                     b.HasIndex("ThemeId", "OpensAt");
 
                     b.ToTable("Phases");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.PhaseAnnouncement", b =>
+                {
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PhaseId");
+
+                    b.ToTable("PhaseAnnouncements");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.PhaseText", b =>
@@ -749,6 +768,25 @@ namespace Forum.Data.Migrations.Postgres
                     b.ToTable("SynthesisVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -940,6 +978,15 @@ namespace Forum.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.PhaseAnnouncement", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithOne()
+                        .HasForeignKey("Forum.Core.Phases.PhaseAnnouncement", "PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.PhaseText", b =>

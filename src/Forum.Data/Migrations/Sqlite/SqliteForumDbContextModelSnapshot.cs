@@ -15,7 +15,7 @@ namespace Forum.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Forum.Core.Audit.AuditEntry", b =>
                 {
@@ -254,6 +254,25 @@ namespace Forum.Data.Migrations.Sqlite
                     b.HasIndex("ThemeId", "OpensAt");
 
                     b.ToTable("Phases");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.PhaseAnnouncement", b =>
+                {
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhaseId");
+
+                    b.ToTable("PhaseAnnouncements");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.PhaseText", b =>
@@ -724,6 +743,23 @@ namespace Forum.Data.Migrations.Sqlite
                     b.ToTable("SynthesisVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -911,6 +947,15 @@ namespace Forum.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.PhaseAnnouncement", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithOne()
+                        .HasForeignKey("Forum.Core.Phases.PhaseAnnouncement", "PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.PhaseText", b =>

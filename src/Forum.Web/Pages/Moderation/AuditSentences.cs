@@ -30,6 +30,9 @@ public static partial class AuditSentences
         var details = entry.Details ?? "";
         switch (entry.Action)
         {
+            case "phase.opened-on-schedule" or "phase.closed-on-schedule":
+                // No one did it: the phase reached a date of its schedule.
+                return page.T($"audit.{entry.Action}", when);
             case "phase.create" or "phase.edit" or "phase.open" or "phase.close" or "phase.extend" or "phase.reopen":
                 // The dates after the change: the last "{opens} to {closes}" of the details.
                 var dates = DatesPattern().Matches(details);

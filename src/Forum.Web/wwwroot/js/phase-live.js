@@ -14,8 +14,10 @@
     // The states in which the phase takes contributions, as the server's rules say.
     var postingStates = (live.dataset.postingStates || "").split(" ");
 
+    // One WebSocket, no negotiation request: it stays on the instance it reached, so a load balancer needs no
+    // sticky sessions; a reconnection may land on any instance.
     var connection = new signalR.HubConnectionBuilder()
-        .withUrl("/hubs/forum")
+        .withUrl("/hubs/forum", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
         .withAutomaticReconnect()
         .build();
 
@@ -237,7 +239,24 @@
         return connection.invoke("WatchPhase", phaseId);
     }
 
-    connection.onreconnected(watch);
+    // After a reconnection (the instance it followed may have stopped; this one may be another), what was missed
+    // meanwhile: the cards this page lacks, the counts and the dates, from the page as the server writes it now.
+    function catchUp() {
+        return freshPage().then(function (fresh) {
+            if (!fresh) {
+                return;
+            }
+            var freshList = fresh.getElementById("contribution-list");
+            if (freshList) {
+                Array.prototype.forEach.call(freshList.querySelectorAll("article.contribution"), function (card) { place(card.outerHTML); });
+            }
+            ["phase-when", "phase-dates", "statistics", "statistics-sentence"].forEach(function (id) { replaceFrom(fresh, id); });
+        });
+    }
+
+    connection.onreconnected(function () {
+        return watch().then(catchUp);
+    });
     connection.start().then(watch).then(function () {
         document.documentElement.dataset.live = "on";
     }).catch(function () {

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Forum.Core.Storage;
+using Medallion.Threading;
+using Medallion.Threading.Redis;
+
+namespace Forum.Web.Scaling;
+
+/// <summary>
+/// Named leases for work that must run on one instance at a time: the start-up (migrations, seeding, the statistics
+/// rebuild) and each phase's draft summaries. In Redis when the forum has one (DistributedLock.Redis: a key that
+/// expires 30 s after its holder stops renewing it, so the work of an instance that died passes on within that
+/// time), in this process otherwise. See docs/decisions/0013-work-done-once.md.
+/// </summary>
+public sealed class Leases(IDistributedLockProvider locks, ILogger<Leases> logger) : IWorkLeases
+{
+    /// <summary>Takes the lease, waiting as long as another instance holds it and retrying while Redis cannot be reached.</summary>
+    public async Task<IAsyncDisposable> TakeAsync(string name, CancellationToken cancellation)
+    {
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                return await locks.AcquireLockAsync(name, cancellationToken: cancellation);
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException && !cancellation.IsCancellationRequested)
+            {
+                attempt++;
+                logger.LogWarning("Cannot reach Redis to take the lease {Lease} (attempt {Attempt}): {Message}; trying again.", name, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellation);
+            }
+        }
+    }
+
+    /// <summary>Takes the lease if no one holds it now; null if someone does. Without Redis reachable, runs without one.</summary>
+    public async Task<(bool Free, IAsyncDisposable? Lease)> TryTakeAsync(string name, CancellationToken cancellation)
+    {
+        try
+        {
+            var lease = await locks.TryAcquireLockAsync(name, TimeSpan.Zero, cancellation);
+            return (lease is not null, lease);
+        }
+        catch (StackExchange.Redis.RedisException e)
+        {
+            // Doing the work twice is better than not at all: what needs a lease here is also safe to repeat.
+            logger.LogWarning("Cannot reach Redis for the lease {Lease}: {Message}; going on without it.", name, e.Message);
+            return (true, null);
+        }
+    }
+
+    public static IDistributedLockProvider InRedis(RedisConnection redis) =>
+        new RedisDistributedSynchronizationProvider(redis.Multiplexer.GetDatabase(), options => options.Expiry(TimeSpan.FromSeconds(30)));
+}
+
+/// <summary>Leases for one instance alone: a semaphore per name.</summary>
+public sealed class InProcessLocks : IDistributedLockProvider
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _semaphores = new();
+
+    public IDistributedLock CreateLock(string name) => new Lock(name, _semaphores.GetOrAdd(name, _ => new SemaphoreSlim(1, 1)));
+
+    private sealed class Lock(string name, SemaphoreSlim semaphore) : IDistributedLock
+    {
+        public string Name => name;
+
+        public IDistributedSynchronizationHandle Acquire(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+            TryAcquire(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken) ?? throw new TimeoutException($"The lease {name} is taken.");
+
+        public async ValueTask<IDistributedSynchronizationHandle> AcquireAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+            await TryAcquireAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken) ?? throw new TimeoutException($"The lease {name} is taken.");
+
+        public IDistributedSynchronizationHandle? TryAcquire(TimeSpan timeout = default, CancellationToken cancellationToken = default) =>
+            semaphore.Wait(timeout, cancellationToken) ? new Handle(semaphore) : null;
+
+        public async ValueTask<IDistributedSynchronizationHandle?> TryAcquireAsync(TimeSpan timeout = default, CancellationToken cancellationToken = default) =>
+            await semaphore.WaitAsync(timeout, cancellationToken) ? new Handle(semaphore) : null;
+    }
+
+    private sealed class Handle(SemaphoreSlim semaphore) : IDistributedSynchronizationHandle
+    {
+        private int _released;
+
+        public CancellationToken HandleLostToken => CancellationToken.None;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Forum.Core.Storage;
+using Forum.Web.Extensions;
+using Forum.Web.Health;
+
+namespace Forum.Web.Startup;
+
+/// <summary>
+/// Prepares the database once the server listens (DatabaseStartup, under the start-up lease), then opens the
+/// <see cref="StartupGate"/>. Until then the health endpoints answer and every other request waits a little for the
+/// gate, then gets a 503 with Retry-After. A start-up that fails stops the instance with its error, as before it
+/// listened.
+/// </summary>
+public sealed class ForumStartup(IServiceProvider services, StartupGate gate) : IHostedLifecycleService
+{
+    // Runs after every hosted service's StartAsync, the server's included: the instance answers while it prepares.
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.InitializeForumDatabaseAsync(cancellationToken);
+            gate.Open();
+        }
+        catch
+        {
+            gate.Fail();
+            throw;
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        gate.Fail();
+        return Task.CompletedTask;
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class StartupGateMiddleware
+{
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests that arrive while the database is prepared wait for it (10 s at most), then get a 503 that says when to come back.</summary>
+    public static IApplicationBuilder UseStartupGate(this IApplicationBuilder app)
+    {
+        var gate = app.ApplicationServices.GetRequiredService<StartupGate>();
+        return app.Use(async (context, next) =>
+        {
+            if (gate.IsOpen || context.Request.Path.StartsWithSegments(ForumHealth.Path))
+            {
+                await next(context);
+                return;
+            }
+            bool ready;
+            try
+            {
+                ready = await gate.WaitAsync(context.RequestAborted).WaitAsync(LongestWait, context.RequestAborted);
+            }
+            catch (TimeoutException)
+            {
+                ready = false;
+            }
+            if (ready)
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: 503, title: "The forum is starting.", detail: "Its database is being prepared; try again in a few seconds.")
+                .ExecuteAsync(context);
+        });
+    }
+}
