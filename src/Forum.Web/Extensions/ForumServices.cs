@@ -9,12 +9,13 @@ using Forum.Data.Seeding;
 using Forum.Synthesis;
 using Forum.Web.Health;
 using Forum.Web.Security;
+using Forum.Web.Telemetry;
 
 namespace Forum.Web.Extensions;
 
 public static class ForumServices
 {
-    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer, health.</summary>
+    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer, health, telemetry.</summary>
     public static void AddForum(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,6 +26,7 @@ public static class ForumServices
         services.AddForumWeb();
         services.AddForumLive();
         services.AddForumHealthChecks();
+        services.AddForumTelemetry(builder.Configuration);
     }
 
     /// <summary>The forum's clock, languages and texts, its storage, the syntheses, and the features' services.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Forum.Core;
 using Forum.Core.Errors;
+using Forum.Core.Telemetry;
 using Forum.Web.Authorization;
 using Forum.Web.Errors;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +14,7 @@ namespace Forum.Web.Security;
 /// translations), one on reporting; and per-address limits through ASP.NET Core's rate limiter: on
 /// every request that changes something, and a tighter one on log-in and registration attempts (not on showing their pages). A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
-public abstract class UserLimiter(int permitsPerMinute) : IDisposable
+public abstract class UserLimiter(int permitsPerMinute, string limit, ForumMetrics metrics) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -31,6 +32,7 @@ public abstract class UserLimiter(int permitsPerMinute) : IDisposable
         using var lease = _limiter.AttemptAcquire(user.Id());
         if (!lease.IsAcquired)
         {
+            metrics.RateLimitRefused(limit);
             throw ForumException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window);
         }
     }
@@ -39,10 +41,10 @@ public abstract class UserLimiter(int permitsPerMinute) : IDisposable
 }
 
 /// <summary>Contributions, replies and translations per user.</summary>
-public sealed class WriteLimiter(ForumOptions options) : UserLimiter(options.RateLimits.WritesPerMinute);
+public sealed class WriteLimiter(ForumOptions options, ForumMetrics metrics) : UserLimiter(options.RateLimits.WritesPerMinute, "writes", metrics);
 
 /// <summary>Reports per user, apart from writing: reporting a wave of spam must not stop someone from posting.</summary>
-public sealed class ReportLimiter(ForumOptions options) : UserLimiter(options.RateLimits.ReportsPerMinute);
+public sealed class ReportLimiter(ForumOptions options, ForumMetrics metrics) : UserLimiter(options.RateLimits.ReportsPerMinute, "reports", metrics);
 
 /// <summary>The per-address limits of ASP.NET Core's rate limiter, the per-user limiters, and the answer past a limit.</summary>
 public static class RateLimitPolicies
@@ -63,7 +65,7 @@ public static class RateLimitPolicies
         services.AddSingleton<WriteLimiter>();
         services.AddSingleton<ReportLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions>((limiter, options) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions, ForumMetrics>((limiter, options, metrics) =>
         {
             var limits = options.RateLimits;
             // Reading is never limited here (the output cache carries it); anything else counts against the sender's address.
@@ -72,10 +74,11 @@ public static class RateLimitPolicies
                     ? RateLimitPartition.GetNoLimiter("reading")
                     : PerAddress(context, limits.WritesPerAddressPerMinute));
             // Attempts count (form posts, API calls); showing the log-in or registration form does not, or reading it would lock people out.
-            limiter.AddPolicy(AccountPolicy, context => IsPageView(context)
+            limiter.AddPolicy(AccountPolicy, metrics.CountedPolicy("accounts", context => IsPageView(context)
                 ? RateLimitPartition.GetNoLimiter("page-view")
-                : PerAddress(context, limits.AccountAttemptsPerMinute));
-            limiter.OnRejected = async (context, _) =>
+                : PerAddress(context, limits.AccountAttemptsPerMinute), AnswerAsync));
+            limiter.OnRejected = metrics.Counted("address", AnswerAsync);
+            static async ValueTask AnswerAsync(OnRejectedContext context, CancellationToken _)
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var refusal = ForumException.RateLimited(retryAfter);
@@ -86,7 +89,7 @@ public static class RateLimitPolicies
                     return;
                 }
                 await ForumProblems.WriteAsync(context.HttpContext, refusal);
-            };
+            }
         });
         return services;
     }
