@@ -144,6 +144,7 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
             var timings = await scope.ServiceProvider.GetRequiredService<DraftSummaries>().ComputeAsync(phaseId, cancellation);
             var took = time.GetElapsedTime(started);
             _earliestNext[phaseId] = time.GetUtcNow() + took * QuietFactor;
+            scope.ServiceProvider.GetRequiredService<Forum.Core.Telemetry.ForumMetrics>().SummaryComputed();
             logger.LogInformation("Draft summaries of phase {Phase} computed: {Timings}", phaseId,
                 string.Join("; ", timings.Select(t =>
                     $"{t.Language} {t.Contributions} contributions{(t.Available > t.Contributions ? $" (sampled from {t.Available})" : "")} read in {t.Reading.TotalMilliseconds:F0} ms, summarized in {t.Summarizing.TotalMilliseconds:F0} ms")));

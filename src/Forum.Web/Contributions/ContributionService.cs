@@ -5,6 +5,7 @@ using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Phases;
+using Forum.Core.Telemetry;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
@@ -21,7 +22,8 @@ namespace Forum.Web.Contributions;
 /// Hidden contributions are shown to the moderation team only (<see cref="Contribution.VisibleTo"/>).
 /// </summary>
 public sealed class ContributionService(
-    ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter)
+    ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter,
+    ForumMetrics metrics)
 {
     internal sealed record PageRow(
         Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions, DateTime? LastReplyAt);
@@ -222,6 +224,7 @@ public sealed class ContributionService(
         var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
+        metrics.ContributionPosted(contribution.OriginalLanguage, isReply: false);
         return await ViewAsync(contribution);
     }
 
@@ -255,6 +258,7 @@ public sealed class ContributionService(
         // Counted with an atomic increment so that concurrent replies never overwrite each other's count.
         await db.Contributions.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1));
         await transaction.CommitAsync();
+        metrics.ContributionPosted(reply.OriginalLanguage, isReply: true);
         return await ViewAsync(reply);
     }
 

@@ -10,12 +10,13 @@ using Forum.Synthesis;
 using Forum.Web.Health;
 using Forum.Web.Scaling;
 using Forum.Web.Security;
+using Forum.Web.Telemetry;
 
 namespace Forum.Web.Extensions;
 
 public static class ForumServices
 {
-    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer, health.</summary>
+    /// <summary>The whole forum, one concern at a time: settings, the domain, its storage and its use cases, accounts, the web layer, the live layer, health, telemetry.</summary>
     public static void AddForum(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,6 +30,7 @@ public static class ForumServices
         services.AddForumScaleOut(builder.Configuration);
         services.AddSingleton<Core.Storage.StartupGate>();
         services.AddHostedService<Startup.ForumStartup>();
+        services.AddForumTelemetry(builder.Configuration);
     }
 
     /// <summary>The forum's clock, languages and texts, its storage, the syntheses, and the features' services.</summary>
@@ -52,7 +54,6 @@ public static class ForumServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Phases.PhaseService>();
         services.AddScoped<Phases.PhaseAnnouncer>();
-        services.AddSingleton<Core.Telemetry.ForumMetrics>();
         services.AddScoped<Themes.ThemeService>();
         return services;
     }

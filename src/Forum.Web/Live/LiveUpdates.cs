@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Forum.Core.Events;
 using Forum.Core.Languages;
+using Forum.Core.Telemetry;
 using Forum.Core.Time;
 using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
@@ -15,7 +16,8 @@ namespace Forum.Web.Live;
 /// loop, so a request never waits for the push; statistics of a phase changed several times in a
 /// row are read and sent once.
 /// </summary>
-public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServiceScopeFactory scopes, ForumClock clock, ILogger<LiveUpdates> logger)
+public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServiceScopeFactory scopes, ForumClock clock, ForumMetrics metrics,
+    ILogger<LiveUpdates> logger)
     : BackgroundService, IForumEventHandler
 {
     private readonly Channel<ForumEvent> _queue = Channel.CreateUnbounded<ForumEvent>(new UnboundedChannelOptions { SingleReader = true });
@@ -114,21 +116,36 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         _ => null,
     };
 
-    private Task SendOneAsync(ForumEvent forumEvent, Func<int, IForumClient> phase)
+    private async Task SendOneAsync(ForumEvent forumEvent, Func<int, IForumClient> phase)
     {
-        return forumEvent switch
+        var (kind, sending) = forumEvent switch
         {
-            ContributionPosted e => phase(e.PhaseId).ContributionPosted(new(e.PhaseId, e.ContributionId, e.ParentId, e.Languages)),
-            ContributionTranslated e => phase(e.PhaseId).ContributionTranslated(new(e.PhaseId, e.ContributionId, null, e.Languages)),
-            ContributionEdited e => phase(e.PhaseId).ContributionEdited(new(e.PhaseId, e.ContributionId, null, [e.Language])),
-            ContributionHidden e => phase(e.PhaseId).ContributionHidden(new(e.PhaseId, e.ContributionId, null, [])),
-            ContributionRestored e => phase(e.PhaseId).ContributionRestored(new(e.PhaseId, e.ContributionId, null, [])),
-            PhaseStateChanged e => phase(e.PhaseId).PhaseStateChanged(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
-            PhaseRescheduled e => phase(e.PhaseId).PhaseRescheduled(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt))),
-            SynthesisPublished e => phase(e.PhaseId).SynthesisPublished(new(e.PhaseId, e.SynthesisId, e.Number, e.Languages)),
-            SynthesisUnpublished e => phase(e.PhaseId).SynthesisUnpublished(new(e.PhaseId, e.SynthesisId, e.Number, [])),
-            _ => Task.CompletedTask,
+            ContributionPosted e => (nameof(IForumClient.ContributionPosted),
+                phase(e.PhaseId).ContributionPosted(new(e.PhaseId, e.ContributionId, e.ParentId, e.Languages))),
+            ContributionTranslated e => (nameof(IForumClient.ContributionTranslated),
+                phase(e.PhaseId).ContributionTranslated(new(e.PhaseId, e.ContributionId, null, e.Languages))),
+            ContributionEdited e => (nameof(IForumClient.ContributionEdited),
+                phase(e.PhaseId).ContributionEdited(new(e.PhaseId, e.ContributionId, null, [e.Language]))),
+            ContributionHidden e => (nameof(IForumClient.ContributionHidden),
+                phase(e.PhaseId).ContributionHidden(new(e.PhaseId, e.ContributionId, null, []))),
+            ContributionRestored e => (nameof(IForumClient.ContributionRestored),
+                phase(e.PhaseId).ContributionRestored(new(e.PhaseId, e.ContributionId, null, []))),
+            PhaseStateChanged e => (nameof(IForumClient.PhaseStateChanged),
+                phase(e.PhaseId).PhaseStateChanged(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt)))),
+            PhaseRescheduled e => (nameof(IForumClient.PhaseRescheduled),
+                phase(e.PhaseId).PhaseRescheduled(new(e.PhaseId, e.State, clock.ToLocal(e.OpensAt), clock.ToLocal(e.ClosesAt)))),
+            SynthesisPublished e => (nameof(IForumClient.SynthesisPublished),
+                phase(e.PhaseId).SynthesisPublished(new(e.PhaseId, e.SynthesisId, e.Number, e.Languages))),
+            SynthesisUnpublished e => (nameof(IForumClient.SynthesisUnpublished),
+                phase(e.PhaseId).SynthesisUnpublished(new(e.PhaseId, e.SynthesisId, e.Number, []))),
+            // Events readers are not told of.
+            _ => (null, Task.CompletedTask),
         };
+        await sending;
+        if (kind is not null)
+        {
+            metrics.LiveMessageSent(kind);
+        }
     }
 
     private async Task SendStatisticsAsync(int phaseId, Func<int, IForumClient> audience)
@@ -147,5 +164,6 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         var final = phase?.StateAt(clock.UtcNow) == Core.Phases.PhaseState.Closed;
         await audience(phaseId).StatisticsChanged(new(phaseId, s.Contributions, s.Replies, s.Contributors, s.Combinations,
             languages.Codes.ToDictionary(c => c, c => sentences.Statistics(s, c, languages.Codes, final))));
+        metrics.LiveMessageSent(nameof(IForumClient.StatisticsChanged));
     }
 }

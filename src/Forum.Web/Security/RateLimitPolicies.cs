@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Forum.Core;
 using Forum.Core.Errors;
+using Forum.Core.Telemetry;
 using Forum.Web.Authorization;
 using Forum.Web.Errors;
 using Forum.Web.Scaling;
@@ -14,7 +15,7 @@ namespace Forum.Web.Security;
 /// translations), one on reporting; and per-address limits through ASP.NET Core's rate limiter: on
 /// every request that changes something, and a tighter one on log-in and registration attempts (not on showing their pages). A refusal is a 429 with Retry-After and a ProblemDetails body.
 /// </summary>
-public abstract class UserLimiter(RateLimitStore store, string limit, int permitsPerMinute) : IDisposable
+public abstract class UserLimiter(RateLimitStore store, string limit, int permitsPerMinute, ForumMetrics metrics) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -27,6 +28,7 @@ public abstract class UserLimiter(RateLimitStore store, string limit, int permit
         using var lease = await _limiter.AcquireAsync(user.Id());
         if (!lease.IsAcquired)
         {
+            metrics.RateLimitRefused(limit);
             throw ForumException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window);
         }
     }
@@ -35,10 +37,12 @@ public abstract class UserLimiter(RateLimitStore store, string limit, int permit
 }
 
 /// <summary>Contributions, replies and translations per user.</summary>
-public sealed class WriteLimiter(RateLimitStore store, ForumOptions options) : UserLimiter(store, "writes", options.RateLimits.WritesPerMinute);
+public sealed class WriteLimiter(RateLimitStore store, ForumOptions options, ForumMetrics metrics)
+    : UserLimiter(store, "writes", options.RateLimits.WritesPerMinute, metrics);
 
 /// <summary>Reports per user, apart from writing: reporting a wave of spam must not stop someone from posting.</summary>
-public sealed class ReportLimiter(RateLimitStore store, ForumOptions options) : UserLimiter(store, "reports", options.RateLimits.ReportsPerMinute);
+public sealed class ReportLimiter(RateLimitStore store, ForumOptions options, ForumMetrics metrics)
+    : UserLimiter(store, "reports", options.RateLimits.ReportsPerMinute, metrics);
 
 /// <summary>The per-address limits of ASP.NET Core's rate limiter, the per-user limiters, and the answer past a limit.</summary>
 public static class RateLimitPolicies
@@ -58,7 +62,7 @@ public static class RateLimitPolicies
         services.AddSingleton<WriteLimiter>();
         services.AddSingleton<ReportLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions, RateLimitStore>((limiter, options, store) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ForumOptions, RateLimitStore, ForumMetrics>((limiter, options, store, metrics) =>
         {
             var limits = options.RateLimits;
             // Reading is never limited here (the output cache carries it); anything else counts against the sender's address.
@@ -67,10 +71,11 @@ public static class RateLimitPolicies
                     ? RateLimitPartition.GetNoLimiter("reading")
                     : PerAddress(store, "address-writes", context, limits.WritesPerAddressPerMinute));
             // Attempts count (form posts, API calls); showing the log-in or registration form does not, or reading it would lock people out.
-            limiter.AddPolicy(AccountPolicy, context => IsPageView(context)
+            limiter.AddPolicy(AccountPolicy, metrics.CountedPolicy("accounts", context => IsPageView(context)
                 ? RateLimitPartition.GetNoLimiter("page-view")
-                : PerAddress(store, "address-accounts", context, limits.AccountAttemptsPerMinute));
-            limiter.OnRejected = async (context, _) =>
+                : PerAddress(store, "address-accounts", context, limits.AccountAttemptsPerMinute), AnswerAsync));
+            limiter.OnRejected = metrics.Counted("address", AnswerAsync);
+            static async ValueTask AnswerAsync(OnRejectedContext context, CancellationToken _)
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var refusal = ForumException.RateLimited(retryAfter);
@@ -81,7 +86,7 @@ public static class RateLimitPolicies
                     return;
                 }
                 await ForumProblems.WriteAsync(context.HttpContext, refusal);
-            };
+            }
         });
         return services;
     }
