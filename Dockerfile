@@ -26,11 +26,10 @@ RUN dotnet publish src/Forum.Web -c Release -o /app --no-restore -p:UseAppHost=f
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 
-# The image's non-root "app" user ($APP_UID, home /home/app) must own the folders it
-# writes to: the data-protection key ring (mounted as a volume by docker-compose.yml;
-# a fresh named volume takes this ownership) and data/ for the default SQLite database.
-RUN mkdir -p /home/app/.aspnet/DataProtection-Keys /app/data \
- && chown -R "$APP_UID" /home/app/.aspnet /app/data
+# The image's non-root "app" user ($APP_UID, home /home/app) must own data/, where the
+# default SQLite database is written. No key-ring folder: the data-protection keys are
+# stored in the database (table DataProtectionKeys), shared by every instance.
+RUN mkdir -p /app/data && chown -R "$APP_UID" /app/data
 
 COPY --from=build /app .
 
