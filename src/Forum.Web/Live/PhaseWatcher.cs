@@ -17,6 +17,12 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
     // The longest sleep: a safety net should a wake-up be missed, and a bound for far-off instants.
     private static readonly TimeSpan LongestSleep = TimeSpan.FromHours(1);
 
+    // 1 from a wake-up until its look is done (and before the first look).
+    private int _looking = 1;
+
+    /// <summary>No look running and none asked for: what a phase change asked of the watcher is done (the tests wait for it).</summary>
+    public bool IsIdle => Volatile.Read(ref _looking) == 0 && !alarm.IsPoked;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await startup.WaitAsync(stoppingToken))
@@ -29,11 +35,13 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
             try
             {
                 sleep = await LookAsync(stoppingToken);
+                Volatile.Write(ref _looking, 0);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Could not read the phases; trying again in a minute.");
                 sleep = TimeSpan.FromMinutes(1);
+                Volatile.Write(ref _looking, 0);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,6 +54,7 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
                 var delay = Task.Delay(sleep, time, wake.Token);
                 var poked = alarm.WaitAsync(wake.Token);
                 await Task.WhenAny(delay, poked);
+                Volatile.Write(ref _looking, 1);
                 await wake.CancelAsync();
                 await alarm.ResetAsync(stoppingToken);
             }
@@ -84,6 +93,8 @@ public sealed class PhaseSavedAlarm : Scaling.IInstanceEventHandler
     }
 
     public Task WaitAsync(CancellationToken cancellation) => _poke.WaitAsync(cancellation);
+
+    public bool IsPoked => _poke.CurrentCount > 0;
 
     /// <summary>Several saves while the watcher looked are one reason to look again.</summary>
     public async Task ResetAsync(CancellationToken cancellation)

@@ -83,6 +83,20 @@ public class ForumApp : WebApplicationFactory<Program>
 
     public ForumClient Anonymous() => new(CreateClient(), CreateClient);
 
+    /// <summary>
+    /// Waits until the phase watcher has announced what the last changes asked of it: it writes what it announced
+    /// (PhaseAnnouncements) in the background, which a test watching the database must not take for its request's doing.
+    /// </summary>
+    public async Task PhaseWatcherSettledAsync()
+    {
+        var watcher = Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Forum.Web.Live.PhaseWatcher>().Single();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!watcher.IsIdle && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+    }
+
     public async Task<ForumClient> AdminAsync() => await Anonymous().LoginAsync(AdminEmail, AdminPassword);
 
     /// <summary>A newly registered participant, signed in.</summary>

@@ -104,6 +104,7 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
                     url = url.Replace("{" + parameter + "}", value);
                 }
                 url += hostile.Query ?? "";
+                await app.PhaseWatcherSettledAsync();
                 await watch.ChangedAsync();
                 var sentBody = hostile.Content is null ? "" : Shorten(await hostile.Content.ReadAsStringAsync());
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = hostile.Content };
