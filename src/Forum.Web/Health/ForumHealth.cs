@@ -1,4 +1,5 @@
 using Forum.Core;
+using Forum.Core.Storage;
 using Forum.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -42,9 +43,11 @@ public static class ForumHealth
         // 503 when an essential check fails: a stopping instance is only Degraded (it still serves; logged as a warning,
         // not an error) but must get no new traffic. Redis unreachable is Degraded too, and answered 200: the instance
         // serves everything from its database, and failing every instance at once would leave the balancer nothing.
+        // While the start-up runs only it is asked: the database may not exist yet, and its check would log an error.
+        var startup = app.Services.GetRequiredService<StartupGate>();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Ready),
+            Predicate = check => check.Tags.Contains(Ready) && (startup.IsOpen || check.Name is "startup" or "not-stopping"),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

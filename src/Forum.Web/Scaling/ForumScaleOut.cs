@@ -3,7 +3,6 @@ using Forum.Core.Storage;
 using Forum.Data;
 using Forum.Web.Health;
 using Forum.Web.Live;
-using Medallion.Threading;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,14 +28,13 @@ public static class ForumScaleOut
         {
             services.Remove(keyRingLoader);
         }
-        services.AddSingleton<IWorkLeases, Leases>();
 
         var section = configuration.GetSection(ForumOptions.SectionName);
         var connectionString = section[nameof(ForumOptions.Redis)];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(null, sp.GetRequiredService<ILogger<RateLimitStore>>()));
-            services.AddSingleton<IDistributedLockProvider, InProcessLocks>();
+            services.AddSingleton<IWorkLeases>(sp => new Leases(new InProcessLocks(), "", sp.GetRequiredService<ILogger<Leases>>()));
             return services;
         }
 
@@ -44,7 +42,7 @@ public static class ForumScaleOut
         // Created by a factory, so that the container disposes it at the end.
         services.AddSingleton(_ => redis);
         services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(redis, sp.GetRequiredService<ILogger<RateLimitStore>>()));
-        services.AddSingleton(sp => Leases.InRedis(redis));
+        services.AddSingleton<IWorkLeases>(sp => Leases.InRedis(redis, sp.GetRequiredService<ILogger<Leases>>()));
 
         services.AddSignalR().AddStackExchangeRedis(backplane =>
         {

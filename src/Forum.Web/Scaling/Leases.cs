@@ -11,7 +11,7 @@ namespace Forum.Web.Scaling;
 /// expires 30 s after its holder stops renewing it, so the work of an instance that died passes on within that
 /// time), in this process otherwise. See docs/decisions/0013-work-done-once.md.
 /// </summary>
-public sealed class Leases(IDistributedLockProvider locks, ILogger<Leases> logger) : IWorkLeases
+public sealed class Leases(IDistributedLockProvider locks, string keyPrefix, ILogger<Leases> logger) : IWorkLeases
 {
     /// <summary>Takes the lease, waiting as long as another instance holds it and retrying while Redis cannot be reached.</summary>
     public async Task<IAsyncDisposable> TakeAsync(string name, CancellationToken cancellation)
@@ -21,7 +21,7 @@ public sealed class Leases(IDistributedLockProvider locks, ILogger<Leases> logge
         {
             try
             {
-                return await locks.AcquireLockAsync(name, cancellationToken: cancellation);
+                return await locks.AcquireLockAsync(keyPrefix + name, cancellationToken: cancellation);
             }
             catch (Exception e) when (e is StackExchange.Redis.RedisException && !cancellation.IsCancellationRequested)
             {
@@ -37,7 +37,7 @@ public sealed class Leases(IDistributedLockProvider locks, ILogger<Leases> logge
     {
         try
         {
-            var lease = await locks.TryAcquireLockAsync(name, TimeSpan.Zero, cancellation);
+            var lease = await locks.TryAcquireLockAsync(keyPrefix + name, TimeSpan.Zero, cancellation);
             return (lease is not null, lease);
         }
         catch (StackExchange.Redis.RedisException e)
@@ -48,8 +48,12 @@ public sealed class Leases(IDistributedLockProvider locks, ILogger<Leases> logge
         }
     }
 
-    public static IDistributedLockProvider InRedis(RedisConnection redis) =>
-        new RedisDistributedSynchronizationProvider(redis.Multiplexer.GetDatabase(), options => options.Expiry(TimeSpan.FromSeconds(30)));
+    /// <summary>The key of the lease named <paramref name="name"/> in Redis (a test holds one to see an instance wait).</summary>
+    public static string RedisKey(string keyPrefix, string name) => keyPrefix + "lease:" + name;
+
+    public static Leases InRedis(RedisConnection redis, ILogger<Leases> logger) => new(
+        new RedisDistributedSynchronizationProvider(redis.Multiplexer.GetDatabase(), options => options.Expiry(TimeSpan.FromSeconds(30))),
+        RedisKey(redis.KeyPrefix, ""), logger);
 }
 
 /// <summary>Leases for one instance alone: a semaphore per name.</summary>

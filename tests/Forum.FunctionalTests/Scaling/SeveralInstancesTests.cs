@@ -166,6 +166,56 @@ public class SeveralInstancesTests
     }
 
     [SeveralInstancesFact]
+    public async Task An_instance_waiting_for_the_start_up_lease_is_live_not_ready_and_asks_requests_to_come_back()
+    {
+        using var database = TestDatabase.Create();
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        var redis = Environment.GetEnvironmentVariable(SeveralInstancesFactAttribute.RedisVariable)!;
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        // Another instance's start-up, as far as this one can tell: the lease is held.
+        var otherStartUp = new Medallion.Threading.Redis.RedisDistributedLock(Forum.Web.Scaling.Leases.RedisKey(prefix, "startup"), connection.GetDatabase());
+        var held = await otherStartUp.AcquireAsync();
+        using var server = ServerProcess.Start(new Dictionary<string, string>(database.Settings)
+        {
+            ["Database:SeedDemoData"] = "false",
+            ["Forum:Admin:Email"] = ForumApp.AdminEmail,
+            ["Forum:Admin:Password"] = ForumApp.AdminPassword,
+            ["Forum:Redis"] = redis,
+            ["Forum:RedisKeyPrefix"] = prefix,
+        });
+        var http = server.CreateClient();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        (await http.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "the process answers while it waits");
+        (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "its database is not ready for it yet");
+        using var page = await http.GetAsync("/api/forum");
+        page.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        page.Headers.RetryAfter.Should().NotBeNull();
+        page.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        server.CountLines("Migrating the database:").Should().Be(0, "nothing is done before the lease is held");
+
+        await held.DisposeAsync();
+        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+        server.CountLines("Migrating the database:").Should().Be(1);
+        server.Errors().Should().BeEmpty();
+    }
+
+    [SeveralInstancesFact]
     public async Task When_A_is_killed_during_posting_B_serves_on_A_s_readers_reconnect_to_B_and_every_acknowledged_write_is_kept()
     {
         using var forum = await TwoInstances.StartAsync();
