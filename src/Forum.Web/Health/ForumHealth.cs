@@ -82,7 +82,7 @@ internal sealed class NotStoppingCheck(IHostApplicationLifetime lifetime) : IHea
 /// server stops accepting requests: meanwhile readiness fails, the balancer moves traffic away, and the requests that
 /// still arrive are served. What is in flight when the server then stops is finished by Kestrel's own graceful stop.
 /// </summary>
-internal sealed class ShutdownDrain(ForumOptions options, Live.LiveConnections connections, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+internal sealed class ShutdownDrain(ForumOptions options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
@@ -90,12 +90,6 @@ internal sealed class ShutdownDrain(ForumOptions options, Live.LiveConnections c
         {
             logger.LogInformation("Stopping: not ready, serving for {Seconds} s more while traffic moves away.", options.ShutdownDrainSeconds);
             await Task.Delay(TimeSpan.FromSeconds(options.ShutdownDrainSeconds), cancellationToken);
-        }
-        // Live readers move now rather than when the server drops them: they reconnect elsewhere and catch up.
-        var closed = connections.CloseAll();
-        if (closed > 0)
-        {
-            logger.LogInformation("Closed {Count} live connections; their clients reconnect to another instance.", closed);
         }
     }
 

@@ -46,17 +46,6 @@ public sealed class LiveConnections
 
     public void Closed(string connectionId) => _all.TryRemove(connectionId, out _);
 
-    /// <summary>Closes every connection of this instance: its clients reconnect, through the balancer, to an instance that is not stopping.</summary>
-    public int CloseAll()
-    {
-        var all = Snapshot();
-        foreach (var connection in all)
-        {
-            connection.Context.Abort();
-        }
-        return all.Count;
-    }
-
     public void Watching(string connectionId, int phaseId, string group)
     {
         if (_all.TryGetValue(connectionId, out var connection))

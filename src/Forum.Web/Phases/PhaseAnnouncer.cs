@@ -1,6 +1,7 @@
 using Forum.Core.Audit;
 using Forum.Core.Events;
 using Forum.Core.Phases;
+using Forum.Core.Storage;
 using Forum.Core.Telemetry;
 using Forum.Core.Time;
 using Forum.Data;
@@ -14,7 +15,7 @@ namespace Forum.Web.Phases;
 /// instance may look at once: each change is claimed by a conditional update of its phase's
 /// <see cref="PhaseAnnouncement"/> row, and only the instance that claimed it audits and announces it.
 /// </summary>
-public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMetrics metrics, ILogger<PhaseAnnouncer> logger)
+public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMetrics metrics, IWorkLeases leases, ILogger<PhaseAnnouncer> logger)
 {
     /// <summary>Announces every change this instance claims; returns the next instant of any phase's schedule, if one is ahead.</summary>
     public async Task<DateTime?> AnnounceChangesAsync(CancellationToken cancellation)
@@ -39,6 +40,14 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
     private async Task ClaimAndAnnounceAsync(int themeId, PhaseAnnouncement current, PhaseAnnouncement? previous, PhaseChange change, DateTime now,
         CancellationToken cancellation)
     {
+        // A new phase's row is inserted, and two inserts would make one fail loudly: its lease keeps them apart (without
+        // Redis reachable they may still meet, and the loser's failed insert says it lost).
+        var (free, lease) = previous is null ? await leases.TryTakeAsync($"phase-announcement:{current.PhaseId}", cancellation) : (true, null);
+        if (!free)
+        {
+            return;
+        }
+        await using var held = lease;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         if (!await ClaimAsync(current, previous, cancellation))
         {
@@ -72,6 +81,10 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
     {
         if (previous is null)
         {
+            if (await db.PhaseAnnouncements.AnyAsync(a => a.PhaseId == current.PhaseId, cancellation))
+            {
+                return false;
+            }
             db.PhaseAnnouncements.Add(current);
             try
             {

@@ -44,10 +44,12 @@ public static class ForumScaleOut
         services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(redis, sp.GetRequiredService<ILogger<RateLimitStore>>()));
         services.AddSingleton<IWorkLeases>(sp => Leases.InRedis(redis, sp.GetRequiredService<ILogger<Leases>>()));
 
+        // A connection of its own: the backplane disposes the one it is given when the host stops, while the
+        // others still use theirs.
         services.AddSignalR().AddStackExchangeRedis(backplane =>
         {
+            backplane.Configuration = redis.Options("forum-signalr");
             backplane.Configuration.ChannelPrefix = RedisChannel.Literal(redis.KeyPrefix + "signalr");
-            backplane.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
         });
 
         services.AddStackExchangeRedisOutputCache(cache =>

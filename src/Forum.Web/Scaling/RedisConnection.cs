@@ -9,17 +9,25 @@ namespace Forum.Web.Scaling;
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
+    private readonly string _configuration;
     private readonly Lazy<ConnectionMultiplexer> _multiplexer;
 
     public RedisConnection(string configuration, string keyPrefix)
     {
+        _configuration = configuration;
         KeyPrefix = keyPrefix;
-        var options = ConfigurationOptions.Parse(configuration);
+        _multiplexer = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(Options("forum")));
+    }
+
+    /// <summary>The forum's connection settings, for a connection named <paramref name="clientName"/> unless the setting names one.</summary>
+    public ConfigurationOptions Options(string clientName)
+    {
+        var options = ConfigurationOptions.Parse(_configuration);
         options.AbortOnConnectFail = false;
         // Without this a command waits out its timeout (5 s) while Redis is unreachable; every request would.
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ClientName ??= "forum";
-        _multiplexer = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
+        options.ClientName ??= clientName;
+        return options;
     }
 
     /// <summary>Before every key and channel of the forum's: several forums (or test runs) may share one Redis.</summary>

@@ -46,12 +46,22 @@ public static class StartupGateMiddleware
 {
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>Requests that arrive while the database is prepared wait for it (10 s at most), then get a 503 that says when to come back.</summary>
+    /// <summary>
+    /// Requests that arrive while the database is prepared wait for it (10 s at most), then get a 503 that says when to
+    /// come back. Once the instance is stopping, a live connection is refused the same way: SignalR closed this
+    /// instance's connections when the stop began, and their clients must reconnect to an instance that stays.
+    /// </summary>
     public static IApplicationBuilder UseStartupGate(this IApplicationBuilder app)
     {
         var gate = app.ApplicationServices.GetRequiredService<StartupGate>();
+        var stopping = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         return app.Use(async (context, next) =>
         {
+            if (stopping.IsCancellationRequested && context.Request.Path.StartsWithSegments(Live.ForumHub.Path))
+            {
+                await RefuseAsync(context, "The instance is stopping.", "Connect again: another instance will answer.");
+                return;
+            }
             if (gate.IsOpen || context.Request.Path.StartsWithSegments(ForumHealth.Path))
             {
                 await next(context);
@@ -71,10 +81,14 @@ public static class StartupGateMiddleware
                 await next(context);
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
-            await Results.Problem(statusCode: 503, title: "The forum is starting.", detail: "Its database is being prepared; try again in a few seconds.")
-                .ExecuteAsync(context);
+            await RefuseAsync(context, "The forum is starting.", "Its database is being prepared; try again in a few seconds.");
         });
+    }
+
+    private static Task RefuseAsync(HttpContext context, string title, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+        return Results.Problem(statusCode: 503, title: title, detail: detail).ExecuteAsync(context);
     }
 }

@@ -259,6 +259,24 @@ public class SeveralInstancesTests
     }
 
     [SeveralInstancesFact]
+    public async Task An_instance_stopped_gracefully_sends_its_live_readers_to_another_one_and_exits_cleanly()
+    {
+        using var forum = await TwoInstances.StartAsync(settings: new Dictionary<string, string> { ["Forum:ShutdownDrainSeconds"] = "1" });
+        var balancer = forum.Own(new TcpBalancer(forum.A.BaseAddress, forum.B.BaseAddress));
+        var phaseId = await CreateOpenPhaseAsync(await TwoInstances.AdminOnAsync(forum.A));
+        await using var reader = await LiveReader.WatchAsync(balancer.BaseAddress, phaseId);   // on A
+
+        forum.A.Terminate();
+
+        forum.A.ExitCodeWithin(TimeSpan.FromSeconds(40)).Should().Be(0, forum.A.Tail());
+        forum.A.Errors().Should().BeEmpty();
+        await reader.WaitUntilConnectedAsync(Soon);
+        reader.Reconnections.Should().BeGreaterThan(0);
+        var later = await PostAsync(await TwoInstances.ParticipantOnAsync(forum.B), phaseId, "Heard on B");
+        await reader.WaitForAsync("ContributionPosted", m => m.GetProperty("contributionId").GetInt64() == later, Soon);
+    }
+
+    [SeveralInstancesFact]
     public async Task While_Redis_is_down_posting_and_reading_go_on_and_live_updates_come_back_with_it()
     {
         using var redis = RedisProcess.Start();
