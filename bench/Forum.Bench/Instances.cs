@@ -15,7 +15,8 @@ public sealed record Setup(string Key, string Label, int Instances, bool Redis);
 
 /// <summary>What one setup measured.</summary>
 public sealed record SetupResult(
-    Setup Setup, ScenarioResult Warm, List<(ScenarioResult Result, int Misses)> Reads, List<ScenarioResult> Posts, LiveFanOutResult Live, string Statistics);
+    Setup Setup, string LoadAverage, ScenarioResult Warm, List<(ScenarioResult Result, int Misses)> Reads, List<ScenarioResult> Posts, LiveFanOutResult Live,
+    string Statistics);
 
 /// <summary>
 /// bench/run.sh --instances: the price of running several instances on one PostgreSQL database and one Redis. The same
@@ -186,6 +187,7 @@ public sealed class InstancesBench : IDisposable
 
     private async Task<SetupResult> MeasureAsync(Setup setup, IReadOnlyList<ServerProcess> servers)
     {
+        var loadAverage = LoadAverage();
         var warmup = TimeSpan.FromSeconds(_o.Warmup);
         var duration = TimeSpan.FromSeconds(_o.Seconds);
         var list = $"/api/phases/{_phaseId}/contributions";
@@ -241,7 +243,7 @@ public sealed class InstancesBench : IDisposable
             return status == HttpStatusCode.Created ? id : throw new InvalidOperationException($"A live post answered {(int)status}.");
         });
 
-        return new SetupResult(setup, warm, reads, posts, live, await CheckStatisticsAsync(servers[^1]));
+        return new SetupResult(setup, loadAverage, warm, reads, posts, live, await CheckStatisticsAsync(servers[^1]));
     }
 
     private async Task<HttpStatusCode> ReadAsync(ServerProcess server, string path, Action? notFromCache)
@@ -356,7 +358,7 @@ public sealed class InstancesBench : IDisposable
             .AppendLine()
             .Append(Table(results))
             .AppendLine("(ratios: b/a the price of Redis for one instance, c/a two instances against one without Redis, c/b two against one, both with Redis;")
-            .AppendLine(" cores busy: the servers, this program and PostgreSQL's processes together, out of 2)")
+            .AppendLine(" cores busy: the servers, this program and PostgreSQL's processes together, out of 2; Redis's own CPU is not counted)")
             .AppendLine();
         var c = results[^1];
         text.AppendLine("live delivery in (c), by where the clients were connected (posts on A):");
@@ -387,7 +389,8 @@ public sealed class InstancesBench : IDisposable
         text.AppendLine($"  every acknowledged post in the database: {acknowledged - missing:N0} of {acknowledged:N0}, {Verdict(missing == 0)}; the phase holds {stored:N0} contributions"
                 + $"{(stored != acknowledged - missing ? $" ({stored - (acknowledged - missing):N0} stored without a 201 reaching this program)" : "")}")
             .AppendLine()
-            .AppendLine($"machine load average (1 min): {loadAtStart} at the start, {LoadAverage()} at the end")
+            .AppendLine($"machine load average (1 min): {loadAtStart} at the start, "
+                + $"{string.Join(", ", results.Select(r => $"{r.LoadAverage} when ({r.Setup.Key}) began"))}, {LoadAverage()} at the end")
             .AppendLine($"server logs: {string.Join(", ", logs)}");
         return text.ToString();
     }
