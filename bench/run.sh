@@ -8,6 +8,9 @@
 #   bench/run.sh --provider both
 # or only the rendering of the pathological Markdown corpus (no server): bench/run.sh --markdown
 # or only the draft summarizer on 10,000 generated contributions, in process (no server): bench/run.sh --summarizer
+# or the price of several instances (PostgreSQL, durable, and a throwaway Redis): one instance without Redis, one with it,
+# two with it on one database; latest-instances.txt and .json, a smoke run:
+#   bench/run.sh --instances --seconds 2 --warmup 1 --server-warmup 3 --live-clients 100 --live-posts 5
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,34 +36,48 @@ esac
 if [[ " ${bench_args[*]} " == *" --markdown "* || " ${bench_args[*]} " == *" --summarizer "* ]]; then
     providers=(sqlite)
 fi
+instances=false
+if [[ " ${bench_args[*]} " == *" --instances "* ]]; then
+    instances=true providers=(postgres)
+fi
 
 dotnet build -c Release -nologo -v q "$root/src/Forum.Web"
 dotnet build -c Release -nologo -v q "$root/bench/Forum.Bench"
 bench_dll="$root/bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll"
 
 source "$root/tests/postgres-cluster.sh"
+source "$root/tests/redis-server.sh"
 work="$(mktemp -d)"
 results="$root/bench/results"
 mkdir -p "$results"
-# The benchmark stops its server itself; this covers the case where the benchmark dies first.
+# The benchmark stops its servers itself (their pids, one a line); this covers the case where the benchmark dies first.
 cleanup() {
-    if [[ -s "$work/server.pid" ]] && kill -0 "$(cat "$work/server.pid")" 2>/dev/null; then
-        kill "$(cat "$work/server.pid")"
+    if [[ -s "$work/server.pid" ]]; then
+        for pid in $(cat "$work/server.pid"); do
+            if kill -0 "$pid" 2>/dev/null; then kill "$pid"; fi
+        done
     fi
     postgres_cluster_stop
+    redis_server_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 for p in "${providers[@]}"; do
     # One run keeps the usual names; two get the provider in theirs.
-    if [[ ${#providers[@]} -eq 1 ]]; then name=latest log=server; else name="latest-$p" log="server-$p"; fi
+    if [[ "$instances" == true ]]; then name=latest-instances log=server-instances
+    elif [[ ${#providers[@]} -eq 1 ]]; then name=latest log=server; else name="latest-$p" log="server-$p"; fi
     if [[ "$p" == postgres ]]; then
         postgres_cluster_start durable
         echo "PostgreSQL cluster for the benchmark: $POSTGRES_CLUSTER_URL ($POSTGRES_CLUSTER_DIR)"
         database=(--provider postgres --postgres "$POSTGRES_CLUSTER_URL")
     else
         database=(--db "$work/forum.db")
+    fi
+    if [[ "$instances" == true ]]; then
+        redis_server_start
+        echo "Redis for the benchmark: $REDIS_SERVER_URL"
+        database+=(--redis "$REDIS_SERVER_URL")
     fi
     echo "=== $p ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
     dotnet "$bench_dll" "${database[@]}" \

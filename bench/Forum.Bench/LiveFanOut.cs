@@ -9,10 +9,14 @@ public sealed record LiveFanOutResult(
     int ClientsAsked, int ClientsConnected, string ConnectErrors, TimeSpan ConnectTime, TimeSpan CloseTime, int Posts,
     long Expected, long Received, long Duplicates, double P50, double P99, double Max, double FirstClientP50, double LastClientP50,
     double PostP50, double PostMax,
-    double RssBeforeMb, double RssConnectedMb, double PeakRssMb, double RssAfterCloseMb);
+    double RssBeforeMb, double RssConnectedMb, double PeakRssMb, double RssAfterCloseMb, IReadOnlyList<LiveServerLatency> PerServer);
+
+/// <summary>The delivery latency of the clients connected to one instance, and the messages they missed.</summary>
+public sealed record LiveServerLatency(int Clients, long Missed, double P50, double P99, double Max);
 
 /// <summary>
 /// Many pages watching one phase over SignalR (WebSockets): how long a posted contribution takes to reach every one of them.
+/// With several instances, client i connects to instance i modulo their number; memory figures are the instances' summed.
 /// </summary>
 public static class LiveFanOut
 {
@@ -23,19 +27,20 @@ public static class LiveFanOut
 
     /// <param name="post">Posts contribution number i to the phase and returns its id.</param>
     public static async Task<LiveFanOutResult> RunAsync(
-        ServerProcess server, int phaseId, int clients, int posts, TimeSpan gap, int connectParallelism, Func<int, Task<long>> post)
+        IReadOnlyList<ServerProcess> servers, int phaseId, int clients, int posts, TimeSpan gap, int connectParallelism, Func<int, Task<long>> post)
     {
         var arrivals = new ConcurrentQueue<Arrival>();
-        var connections = new ConcurrentBag<HubConnection>();
+        var connections = new ConcurrentDictionary<int, HubConnection>();
         var connectErrors = new ConcurrentDictionary<string, int>();
-        var rssBefore = server.Memory().Rss;
+        double Rss() => servers.Sum(s => s.Memory().Rss);
+        var rssBefore = Rss();
 
         var connectClock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = connectParallelism }, async (client, _) =>
         {
             // Straight to WebSockets, as a browser on this server ends up: the negotiation round trip would only slow the set-up.
             var connection = new HubConnectionBuilder()
-                .WithUrl($"{server.BaseUrl}/hubs/forum", HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+                .WithUrl($"{servers[client % servers.Count].BaseUrl}/hubs/forum", HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
                 .Build();
             // The timestamp is taken first thing, before anything else competes for the handler's thread.
             connection.On<ContributionPosted>("ContributionPosted", m => arrivals.Enqueue(new Arrival(client, m.ContributionId, Stopwatch.GetTimestamp())));
@@ -45,7 +50,7 @@ public static class LiveFanOut
             {
                 await connection.StartAsync();
                 await connection.InvokeAsync("WatchPhase", phaseId);
-                connections.Add(connection);
+                connections[client] = connection;
             }
             catch (Exception e)
             {
@@ -56,10 +61,10 @@ public static class LiveFanOut
         var connectTime = connectClock.Elapsed;
         // A moment for the server to settle after the burst of handshakes before its memory is read.
         await Task.Delay(500);
-        var rssConnected = server.Memory().Rss;
+        var rssConnected = Rss();
 
         using var sampling = new CancellationTokenSource();
-        var peakRss = LoadRunner.SamplePeakAsync(server, sampling.Token);
+        var peakRss = servers.Select(s => LoadRunner.SamplePeakAsync(s, sampling.Token)).ToArray();
         var sentAt = new Dictionary<long, long>();
         var postTimes = new List<long>();
         for (var i = 0; i < posts; i++)
@@ -78,7 +83,7 @@ public static class LiveFanOut
             await Task.Delay(100);
         }
         sampling.Cancel();
-        var peak = (await peakRss).ServerMb;
+        var peak = (await Task.WhenAll(peakRss)).Sum(p => p.ServerMb);
 
         var ours = arrivals.Where(a => sentAt.ContainsKey(a.ContributionId)).ToList();
         var distinct = ours.DistinctBy(a => (a.Client, a.ContributionId)).ToList();
@@ -88,9 +93,16 @@ public static class LiveFanOut
         var perPost = distinct.GroupBy(a => a.ContributionId).Select(g => (First: g.Min(a => a.Timestamp) - sentAt[g.Key], Last: g.Max(a => a.Timestamp) - sentAt[g.Key])).ToList();
         var firstClient = perPost.Select(p => p.First).Order().ToArray();
         var lastClient = perPost.Select(p => p.Last).Order().ToArray();
+        var perServer = servers.Select((_, n) =>
+        {
+            var mine = distinct.Where(a => a.Client % servers.Count == n).Select(a => a.Timestamp - sentAt[a.ContributionId]).Order().ToArray();
+            var clientsThere = connections.Keys.Count(c => c % servers.Count == n);
+            return new LiveServerLatency(clientsThere, (long)clientsThere * posts - mine.Length,
+                LoadRunner.Percentile(mine, 0.50), LoadRunner.Percentile(mine, 0.99), LoadRunner.Percentile(mine, 1.0));
+        }).ToList();
 
         var closeClock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = connectParallelism },
+        await Parallel.ForEachAsync(connections.Values, new ParallelOptions { MaxDegreeOfParallelism = connectParallelism },
             async (connection, _) => await connection.DisposeAsync());
         var closeTime = closeClock.Elapsed;
         await Task.Delay(500);
@@ -100,6 +112,6 @@ public static class LiveFanOut
             LoadRunner.Percentile(latencies, 0.50), LoadRunner.Percentile(latencies, 0.99), LoadRunner.Percentile(latencies, 1.0),
             LoadRunner.Percentile(firstClient, 0.50), LoadRunner.Percentile(lastClient, 0.50),
             LoadRunner.Percentile(postLatencies, 0.50), LoadRunner.Percentile(postLatencies, 1.0),
-            rssBefore, rssConnected, Math.Max(peak, rssConnected), server.Memory().Rss);
+            rssBefore, rssConnected, Math.Max(peak, rssConnected), Rss(), perServer);
     }
 }

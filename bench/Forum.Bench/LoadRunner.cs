@@ -19,10 +19,17 @@ public sealed record MemoryPeak(double ServerMb, DatabaseMemory Database);
 public static class LoadRunner
 {
     /// <param name="send">Sends one request for (worker, iteration) and reads the whole answer.</param>
-    public static async Task<ScenarioResult> RunAsync(
+    public static Task<ScenarioResult> RunAsync(
         string name, int workers, TimeSpan warmup, TimeSpan duration, ServerProcess server,
+        Func<int, int, Task<HttpStatusCode>> send) =>
+        RunAsync(name, workers, warmup, duration, [server], send);
+
+    /// <param name="servers">Instances sharing the load (and one database): their CPU is summed, and so are their peaks of memory.</param>
+    public static async Task<ScenarioResult> RunAsync(
+        string name, int workers, TimeSpan warmup, TimeSpan duration, IReadOnlyList<ServerProcess> servers,
         Func<int, int, Task<HttpStatusCode>> send)
     {
+        var server = servers[0];
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + Ticks(warmup);
         var stopAt = measureFrom + Ticks(duration);
@@ -30,11 +37,11 @@ public static class LoadRunner
         var statuses = new Dictionary<string, int>[workers];
 
         using var sampling = new CancellationTokenSource();
-        var peak = SamplePeakAsync(server, sampling.Token);
+        var peaks = servers.Select(s => SamplePeakAsync(s, sampling.Token)).ToArray();
         using var activitySampling = new CancellationTokenSource();
         var activity = Task.Delay(warmup).ContinueWith(_ => server.Database.SampleActivityAsync(activitySampling.Token)).Unwrap();
         // CPU use of each side over the measured span: on a 2-core machine the load generator (and PostgreSQL) compete with the server.
-        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime, Database: server.Database.CpuTime()));
+        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => (Server: ServersCpu(servers), Client: Environment.CpuUsage.TotalTime, Database: server.Database.CpuTime()));
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = new List<long>(1 << 14);
@@ -73,10 +80,11 @@ public static class LoadRunner
         sampling.Cancel();
         activitySampling.Cancel();
         var cpu = await cpuAtStart;
-        var serverCores = (server.CpuTime - cpu.Server).TotalSeconds / measured;
+        var serverCores = (ServersCpu(servers) - cpu.Server).TotalSeconds / measured;
         var clientCores = (Environment.CpuUsage.TotalTime - cpu.Client).TotalSeconds / measured;
         var databaseCores = (server.Database.CpuTime() - cpu.Database).TotalSeconds / measured;
-        var memory = await peak;
+        var memories = await Task.WhenAll(peaks);
+        var memory = new MemoryPeak(memories.Sum(m => m.ServerMb), memories.Select(m => m.Database).Aggregate(DatabaseMemory.Max));
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var errors = statuses.SelectMany(s => s).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
@@ -110,6 +118,9 @@ public static class LoadRunner
         }
         return new MemoryPeak(Math.Max(peak, server.Memory().Rss), DatabaseMemory.Max(database, server.Database.Memory()));
     }
+
+    private static TimeSpan ServersCpu(IReadOnlyList<ServerProcess> servers) =>
+        servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime);
 
     /// <summary>The p-th percentile of sorted Stopwatch tick counts, in milliseconds.</summary>
     internal static double Percentile(long[] sorted, double p) =>

@@ -12,6 +12,7 @@ using Forum.Bench;
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
 // contributions to many SignalR clients; on SQLite or PostgreSQL (--provider). See bench/run.sh, which builds and runs this.
+// --instances measures instead what running several instances on one PostgreSQL and one Redis costs (Instances.cs).
 if (args.Contains("--markdown"))
 {
     return MarkdownBench.Run(Console.Out);
@@ -20,6 +21,10 @@ if (args.Contains("--summarizer"))
 {
     var count = Array.IndexOf(args, "--draft-contributions") is var at and >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10_000;
     return SummarizerBench.Run(count, Console.Out);
+}
+if (args.Contains("--instances"))
+{
+    return await InstancesBench.RunAsync(args, Console.Out);
 }
 if (args.Length > 0 && args[0] == "--side-by-side")
 {
@@ -211,7 +216,7 @@ await WaitForDraftsAsync(phaseId);
 // One post at a time with a pause between, as people post: each push is measured on its own, not queued behind the last.
 var livePostGap = TimeSpan.FromMilliseconds(200);
 Console.WriteLine($"live fan-out: connecting {o.LiveClients:N0} SignalR clients to phase {phaseId}, then {o.LivePosts} posts {livePostGap.TotalMilliseconds:0} ms apart...");
-var live = await LiveFanOut.RunAsync(server, phaseId, o.LiveClients, o.LivePosts, livePostGap, connectParallelism: 50, async i =>
+var live = await LiveFanOut.RunAsync([server], phaseId, o.LiveClients, o.LivePosts, livePostGap, connectParallelism: 50, async i =>
     (await api.SendAsync(HttpMethod.Post, list, token, new { language = "fr", title = $"Live post {i}", body = postText }, HttpStatusCode.Created))
     .GetProperty("id").GetInt64());
 

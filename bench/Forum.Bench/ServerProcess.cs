@@ -33,7 +33,9 @@ public sealed class ServerProcess : IDisposable
         _log = log;
     }
 
-    public static ServerProcess Start(string webDll, BenchDatabase database, int port, string logPath, Account admin)
+    /// <param name="environment">Settings added to the deployment's, e.g. Forum__Redis for an instance among several.</param>
+    public static ServerProcess Start(
+        string webDll, BenchDatabase database, int port, string logPath, Account admin, IReadOnlyDictionary<string, string>? environment = null)
     {
         port = port > 0 ? port : FreePort();
         // Run the server on the runtime that runs this program, with the options a deployment would set.
@@ -57,6 +59,10 @@ public sealed class ServerProcess : IDisposable
         info.Environment["Forum__RateLimits__WritesPerAddressPerMinute"] = "1000000";
         // The summary delay stays at its default (30 s), as in production: the benchmark asks for drafts with a
         // moderator's refresh when it needs them, and posting is measured without a recomputation in the middle.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the server.");
