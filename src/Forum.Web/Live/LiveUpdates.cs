@@ -17,7 +17,7 @@ namespace Forum.Web.Live;
 /// row are read and sent once.
 /// </summary>
 public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServiceScopeFactory scopes, ForumClock clock, ForumMetrics metrics,
-    ILogger<LiveUpdates> logger)
+    Scaling.RedisOutage outage, ILogger<LiveUpdates> logger)
     : BackgroundService, IForumEventHandler
 {
     private readonly Channel<ForumEvent> _queue = Channel.CreateUnbounded<ForumEvent>(new UnboundedChannelOptions { SingleReader = true });
@@ -66,6 +66,10 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
             {
                 await SendOneAsync(forumEvent, audience);
             }
+            catch (Exception e) when (Scaling.RedisOutage.IsOutage(e))
+            {
+                outage.Report("live messages", e);
+            }
             catch (Exception e)
             {
                 logger.LogWarning(e, "Could not push {Event}.", forumEvent);
@@ -76,6 +80,10 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
             try
             {
                 await SendStatisticsAsync(phaseId, audience);
+            }
+            catch (Exception e) when (Scaling.RedisOutage.IsOutage(e))
+            {
+                outage.Report("live messages", e);
             }
             catch (Exception e)
             {

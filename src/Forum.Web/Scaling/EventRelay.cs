@@ -14,7 +14,7 @@ public interface IInstanceEventHandler : IForumEventHandler;
 /// SignalR backplane, and cached pages are evicted in Redis. At most once, as live messages are: a relay lost while
 /// Redis is away is made up by the sweep and the watcher's own timers.
 /// </summary>
-public sealed class EventRelay(RedisConnection redis, IEnumerable<IInstanceEventHandler> handlers, ILogger<EventRelay> logger)
+public sealed class EventRelay(RedisConnection redis, IEnumerable<IInstanceEventHandler> handlers, RedisOutage outage, ILogger<EventRelay> logger)
     : BackgroundService, IForumEventHandler
 {
     private static readonly Dictionary<string, Type> Relayed = new[] { typeof(ThemePublicationChanged), typeof(AccountSecurityChanged), typeof(PhaseSaved) }
@@ -35,9 +35,9 @@ public sealed class EventRelay(RedisConnection redis, IEnumerable<IInstanceEvent
         {
             await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, message);
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisOutage.IsOutage(e))
         {
-            logger.LogWarning("Could not relay {Event} to the other instances: {Message}", type.Name, e.Message);
+            outage.Report($"relaying {type.Name} to the other instances", e);
         }
     }
 
@@ -52,9 +52,9 @@ public sealed class EventRelay(RedisConnection redis, IEnumerable<IInstanceEvent
                 queue.OnMessage(async message => await ReceiveAsync(message.Message));
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (RedisOutage.IsOutage(e))
             {
-                logger.LogWarning("Cannot subscribe to the other instances' events yet: {Message}", e.Message);
+                outage.Report("subscribing to the other instances' events", e);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
         }

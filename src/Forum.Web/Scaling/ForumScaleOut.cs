@@ -29,20 +29,21 @@ public static class ForumScaleOut
             services.Remove(keyRingLoader);
         }
 
+        services.AddSingleton<RedisOutage>();
         var section = configuration.GetSection(ForumOptions.SectionName);
         var connectionString = section[nameof(ForumOptions.Redis)];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(null, sp.GetRequiredService<ILogger<RateLimitStore>>()));
-            services.AddSingleton<IWorkLeases>(sp => new Leases(new InProcessLocks(), "", sp.GetRequiredService<ILogger<Leases>>()));
+            services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(null, sp.GetRequiredService<RedisOutage>()));
+            services.AddSingleton<IWorkLeases>(sp => new Leases(new InProcessLocks(), "", sp.GetRequiredService<RedisOutage>(), sp.GetRequiredService<ILogger<Leases>>()));
             return services;
         }
 
         var redis = new RedisConnection(connectionString, section[nameof(ForumOptions.RedisKeyPrefix)] ?? new ForumOptions().RedisKeyPrefix);
         // Created by a factory, so that the container disposes it at the end.
         services.AddSingleton(_ => redis);
-        services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(redis, sp.GetRequiredService<ILogger<RateLimitStore>>()));
-        services.AddSingleton<IWorkLeases>(sp => Leases.InRedis(redis, sp.GetRequiredService<ILogger<Leases>>()));
+        services.AddSingleton<RateLimitStore>(sp => new RateLimitStore(redis, sp.GetRequiredService<RedisOutage>()));
+        services.AddSingleton<IWorkLeases>(sp => Leases.InRedis(redis, sp));
 
         // A connection of its own: the backplane disposes the one it is given when the host stops, while the
         // others still use theirs.
@@ -61,14 +62,26 @@ public static class ForumScaleOut
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(sp => new ResilientOutputCacheStore(
             (IOutputCacheStore)(store.ImplementationFactory?.Invoke(sp) ?? store.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
-            sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
+            sp.GetRequiredService<RedisOutage>()));
 
         services.AddSingleton<EventRelay>();
         services.AddSingleton<Core.Events.IForumEventHandler>(sp => sp.GetRequiredService<EventRelay>());
         services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());
 
         // Without Redis an instance still serves everything from the database: Degraded, still ready (ForumHealth).
-        services.AddHealthChecks().AddRedis(_ => redis.Multiplexer, "redis", HealthStatus.Degraded, [ForumHealth.Ready], TimeSpan.FromSeconds(3));
+        services.AddHealthChecks().AddCheck("redis", new RedisCheck(redis), HealthStatus.Degraded, [ForumHealth.Ready]);
         return services;
     }
+}
+
+/// <summary>
+/// Degraded while this instance's connection to Redis is down: the client reconnects by itself, so its state is the
+/// answer, and a probe neither waits for a timeout nor writes a stack trace in the log.
+/// </summary>
+internal sealed class RedisCheck(RedisConnection redis) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(redis.Multiplexer.IsConnected
+            ? HealthCheckResult.Healthy()
+            : new HealthCheckResult(context.Registration.FailureStatus, "Redis cannot be reached: live updates between instances pause, rate limits count per instance."));
 }

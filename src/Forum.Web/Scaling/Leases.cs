@@ -11,25 +11,44 @@ namespace Forum.Web.Scaling;
 /// expires 30 s after its holder stops renewing it, so the work of an instance that died passes on within that
 /// time), in this process otherwise. See docs/decisions/0013-work-done-once.md.
 /// </summary>
-public sealed class Leases(IDistributedLockProvider locks, string keyPrefix, ILogger<Leases> logger) : IWorkLeases
+public sealed class Leases(IDistributedLockProvider locks, string keyPrefix, RedisOutage outage, ILogger<Leases> logger) : IWorkLeases
 {
-    /// <summary>Takes the lease, waiting as long as another instance holds it and retrying while Redis cannot be reached.</summary>
+    // How long to keep asking an unreachable Redis for a lease before going on without it.
+    private static readonly TimeSpan LongestWaitForRedis = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Takes the lease, waiting as long as another instance holds it. While Redis cannot be reached it asks again for
+    /// 20 s, then goes on without a lease: an instance started during an outage must still come up, and what runs under
+    /// a lease is safe to repeat (ADR 0013).
+    /// </summary>
     public async Task<IAsyncDisposable> TakeAsync(string name, CancellationToken cancellation)
     {
-        var attempt = 0;
+        var unreachableSince = DateTime.UtcNow;
         while (true)
         {
             try
             {
                 return await locks.AcquireLockAsync(keyPrefix + name, cancellationToken: cancellation);
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException && !cancellation.IsCancellationRequested)
+            catch (Exception e) when (RedisOutage.IsOutage(e) && !cancellation.IsCancellationRequested)
             {
-                attempt++;
-                logger.LogWarning("Cannot reach Redis to take the lease {Lease} (attempt {Attempt}): {Message}; trying again.", name, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellation);
+                if (DateTime.UtcNow - unreachableSince > LongestWaitForRedis)
+                {
+                    logger.LogWarning("Redis could not be reached for {Seconds} s to take the lease {Lease} ({Message}); going on without it.",
+                        LongestWaitForRedis.TotalSeconds, name, e.Message);
+                    return NoLease.Instance;
+                }
+                outage.Report($"taking the lease {name}", e);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
             }
         }
+    }
+
+    private sealed class NoLease : IAsyncDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Takes the lease if no one holds it now; null if someone does. Without Redis reachable, runs without one.</summary>
@@ -40,10 +59,10 @@ public sealed class Leases(IDistributedLockProvider locks, string keyPrefix, ILo
             var lease = await locks.TryAcquireLockAsync(keyPrefix + name, TimeSpan.Zero, cancellation);
             return (lease is not null, lease);
         }
-        catch (StackExchange.Redis.RedisException e)
+        catch (Exception e) when (RedisOutage.IsOutage(e))
         {
             // Doing the work twice is better than not at all: what needs a lease here is also safe to repeat.
-            logger.LogWarning("Cannot reach Redis for the lease {Lease}: {Message}; going on without it.", name, e.Message);
+            outage.Report($"taking the lease {name}, done without it", e);
             return (true, null);
         }
     }
@@ -51,9 +70,9 @@ public sealed class Leases(IDistributedLockProvider locks, string keyPrefix, ILo
     /// <summary>The key of the lease named <paramref name="name"/> in Redis (a test holds one to see an instance wait).</summary>
     public static string RedisKey(string keyPrefix, string name) => keyPrefix + "lease:" + name;
 
-    public static Leases InRedis(RedisConnection redis, ILogger<Leases> logger) => new(
+    public static Leases InRedis(RedisConnection redis, IServiceProvider services) => new(
         new RedisDistributedSynchronizationProvider(redis.Multiplexer.GetDatabase(), options => options.Expiry(TimeSpan.FromSeconds(30))),
-        RedisKey(redis.KeyPrefix, ""), logger);
+        RedisKey(redis.KeyPrefix, ""), services.GetRequiredService<RedisOutage>(), services.GetRequiredService<ILogger<Leases>>());
 }
 
 /// <summary>Leases for one instance alone: a semaphore per name.</summary>

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using RedisRateLimiting;
-using StackExchange.Redis;
 
 namespace Forum.Web.Scaling;
 
@@ -9,7 +8,7 @@ namespace Forum.Web.Scaling;
 /// minute mean 20 whichever instances receive them. While Redis cannot be reached each instance counts on its own
 /// rather than refusing everyone or letting everything through.
 /// </summary>
-public sealed class RateLimitStore(RedisConnection? redis, ILogger<RateLimitStore> logger)
+public sealed class RateLimitStore(RedisConnection? redis, RedisOutage outage)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -29,11 +28,11 @@ public sealed class RateLimitStore(RedisConnection? redis, ILogger<RateLimitStor
                 PermitLimit = permitsPerMinute,
                 Window = Window,
             }),
-            new FixedWindowRateLimiter(local), logger));
+            new FixedWindowRateLimiter(local), outage));
     }
 
     /// <summary>Counts in Redis; while Redis fails, in this process.</summary>
-    private sealed class RedisOrLocalLimiter(RateLimiter redis, RateLimiter local, ILogger logger) : RateLimiter
+    private sealed class RedisOrLocalLimiter(RateLimiter redis, RateLimiter local, RedisOutage outage) : RateLimiter
     {
         public override TimeSpan? IdleDuration => local.IdleDuration;
 
@@ -48,9 +47,9 @@ public sealed class RateLimitStore(RedisConnection? redis, ILogger<RateLimitStor
             {
                 return await redis.AcquireAsync(permitCount, cancellationToken);
             }
-            catch (RedisException e)
+            catch (Exception e) when (RedisOutage.IsOutage(e))
             {
-                logger.LogWarning("Rate limit counted in this instance alone: Redis cannot be reached ({Message}).", e.Message);
+                outage.Report("a rate limit, counted in this instance meanwhile", e);
                 return await local.AcquireAsync(permitCount, cancellationToken);
             }
         }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using StackExchange.Redis;
 
 namespace Forum.Web.Scaling;
 
@@ -7,9 +6,9 @@ namespace Forum.Web.Scaling;
 /// The output cache in Redis, so that a change evicts its pages on every instance. While Redis cannot be
 /// reached the forum serves uncached rather than failing: a read misses, a store is skipped. An eviction lost
 /// that way can leave a page stale for the cache's duration at most (Forum:ListCacheSeconds), and only if
-/// Redis kept its data through the outage.
+/// Redis kept its data through the outage. Any failure of the store counts as one: the cache is only ever a shortcut.
 /// </summary>
-public sealed class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore
+public sealed class ResilientOutputCacheStore(IOutputCacheStore redis, RedisOutage outage) : IOutputCacheStore
 {
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -17,9 +16,9 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<R
         {
             return await redis.GetAsync(key, cancellationToken);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogDebug("Output cache read skipped: {Message}", e.Message);
+            outage.Report("output cache read", e);
             return null;
         }
     }
@@ -30,9 +29,9 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<R
         {
             await redis.SetAsync(key, value, tags, validFor, cancellationToken);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogDebug("Output cache store skipped: {Message}", e.Message);
+            outage.Report("output cache store", e);
         }
     }
 
@@ -42,9 +41,9 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore redis, ILogger<R
         {
             await redis.EvictByTagAsync(tag, cancellationToken);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("Could not evict the cached pages tagged {Tag}: {Message}", tag, e.Message);
+            outage.Report($"evicting the cached pages tagged {tag}", e);
         }
     }
 }
