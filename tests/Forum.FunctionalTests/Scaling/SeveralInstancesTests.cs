@@ -175,14 +175,7 @@ public class SeveralInstancesTests
         // Another instance's start-up, as far as this one can tell: the lease is held.
         var otherStartUp = new Medallion.Threading.Redis.RedisDistributedLock(Forum.Web.Scaling.Leases.RedisKey(prefix, "startup"), connection.GetDatabase());
         var held = await otherStartUp.AcquireAsync();
-        using var server = ServerProcess.Start(new Dictionary<string, string>(database.Settings)
-        {
-            ["Database:SeedDemoData"] = "false",
-            ["Forum:Admin:Email"] = ForumApp.AdminEmail,
-            ["Forum:Admin:Password"] = ForumApp.AdminPassword,
-            ["Forum:Redis"] = redis,
-            ["Forum:RedisKeyPrefix"] = prefix,
-        });
+        using var server = ServerProcess.Start(TwoInstances.Settings(database, redis, prefix));
         var http = server.CreateClient();
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(60))
@@ -282,14 +275,7 @@ public class SeveralInstancesTests
         using var redis = RedisProcess.Start();
         redis.Stop();
         using var database = TestDatabase.Create();
-        using var server = ServerProcess.Start(new Dictionary<string, string>(database.Settings)
-        {
-            ["Database:SeedDemoData"] = "false",
-            ["Forum:Admin:Email"] = ForumApp.AdminEmail,
-            ["Forum:Admin:Password"] = ForumApp.AdminPassword,
-            ["Forum:Redis"] = redis.ConnectionString,
-            ["Forum:RedisKeyPrefix"] = $"test-{Guid.NewGuid():N}:",
-        });
+        using var server = ServerProcess.Start(TwoInstances.Settings(database, redis.ConnectionString, $"test-{Guid.NewGuid():N}:"));
 
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         var http = server.CreateClient();

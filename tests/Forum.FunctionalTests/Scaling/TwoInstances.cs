@@ -53,15 +53,9 @@ public sealed class TwoInstances : IDisposable
     {
         redis ??= Environment.GetEnvironmentVariable(SeveralInstancesFactAttribute.RedisVariable)!;
         var database = TestDatabase.Create();
-        var all = new Dictionary<string, string>(database.Settings)
-        {
-            ["Database:SeedDemoData"] = seedDemo ? "true" : "false",
-            ["Forum:Admin:Email"] = ForumApp.AdminEmail,
-            ["Forum:Admin:Password"] = ForumApp.AdminPassword,
-            ["Forum:Redis"] = redis,
-            ["Forum:RedisKeyPrefix"] = $"test-{Guid.NewGuid():N}:",
-            ["Forum:SummaryDelaySeconds"] = "1",
-        };
+        var all = Settings(database, redis, $"test-{Guid.NewGuid():N}:");
+        all["Database:SeedDemoData"] = seedDemo ? "true" : "false";
+        all["Forum:SummaryDelaySeconds"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
@@ -82,6 +76,16 @@ public sealed class TwoInstances : IDisposable
     }
 
     public IEnumerable<ServerProcess> Both => [A, B];
+
+    /// <summary>An instance's settings on <paramref name="database"/> and <paramref name="redis"/>, its keys under <paramref name="prefix"/>, no demo.</summary>
+    public static Dictionary<string, string> Settings(TestDatabase database, string redis, string prefix) => new(database.Settings)
+    {
+        ["Database:SeedDemoData"] = "false",
+        ["Forum:Admin:Email"] = ForumApp.AdminEmail,
+        ["Forum:Admin:Password"] = ForumApp.AdminPassword,
+        ["Forum:Redis"] = redis,
+        ["Forum:RedisKeyPrefix"] = prefix,
+    };
 
     public T Own<T>(T disposable) where T : IDisposable
     {
