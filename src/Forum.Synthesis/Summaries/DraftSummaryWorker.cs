@@ -51,18 +51,6 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
     /// </summary>
     public void Queue(int phaseId, TimeSpan delay = default, bool afterQuietTime = false)
     {
-        QueueAt(phaseId, delay, afterQuietTime);
-    }
-
-    /// <summary>A moderator's refresh: computed even if the drafts look current.</summary>
-    public void Refresh(int phaseId)
-    {
-        _asked[phaseId] = true;
-        QueueAt(phaseId, TimeSpan.Zero, afterQuietTime: false);
-    }
-
-    private void QueueAt(int phaseId, TimeSpan delay, bool afterQuietTime)
-    {
         var due = time.GetUtcNow() + delay;
         if (afterQuietTime && _earliestNext.TryGetValue(phaseId, out var earliest) && earliest > due)
         {
@@ -74,6 +62,13 @@ public sealed class DraftSummaryWorker(IServiceScopeFactory scopes, ForumOptions
             return;
         }
         _queued.AddOrUpdate(phaseId, due, (_, queued) => queued < due ? queued : due);
+    }
+
+    /// <summary>A moderator's refresh: now, and computed even if the drafts look current.</summary>
+    public void Refresh(int phaseId)
+    {
+        _asked[phaseId] = true;
+        Queue(phaseId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

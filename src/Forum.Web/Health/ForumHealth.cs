@@ -22,14 +22,15 @@ public static class ForumHealth
     public const string Ready = "ready";
 
     // Without these the instance must get no traffic; the others (Redis) only make it Degraded, still served.
-    private static readonly string[] Essential = ["database", "startup", "not-stopping"];
+    private const string Database = "database", Startup = "startup", NotStopping = "not-stopping";
+    private static readonly string[] Essential = [Database, Startup, NotStopping];
 
     public static IServiceCollection AddForumHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<ForumDbContext>("database", tags: [Ready])
-            .AddCheck<Startup.StartupCheck>("startup", tags: [Ready])
-            .AddCheck<NotStoppingCheck>("not-stopping", tags: [Ready]);
+            .AddDbContextCheck<ForumDbContext>(Database, tags: [Ready])
+            .AddCheck<Forum.Web.Startup.StartupCheck>(Startup, tags: [Ready])
+            .AddCheck<NotStoppingCheck>(NotStopping, tags: [Ready]);
         services.AddHostedService<ShutdownDrain>();
         // The drain comes out of the host's time to stop, which must still leave Kestrel its own 30 s to finish requests.
         services.AddOptions<HostOptions>().Configure<ForumOptions>((host, forum) =>
@@ -47,7 +48,7 @@ public static class ForumHealth
         var startup = app.Services.GetRequiredService<StartupGate>();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Ready) && (startup.IsOpen || check.Name is "startup" or "not-stopping"),
+            Predicate = check => check.Tags.Contains(Ready) && (startup.IsOpen || check.Name is Startup or NotStopping),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
