@@ -32,6 +32,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SignInFailureCount> SignInFailures => Set<SignInFailureCount>();
     public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
     public DbSet<PhaseAnnouncement> PhaseAnnouncements => Set<PhaseAnnouncement>();
+    public DbSet<Forum.Core.Mail.OutboxMessage> OutboxMessages => Set<Forum.Core.Mail.OutboxMessage>();
 
     /// <summary>The key ring that signs cookies, tokens and forms: with the data, so every instance reads the same one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

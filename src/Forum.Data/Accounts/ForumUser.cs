@@ -21,6 +21,12 @@ public class ForumUser : IdentityUser
     public DateTime? DeletedAt { get; set; }
 
     /// <summary>
+    /// The forum language every message to this person is written in: the page's language at registration,
+    /// changed on the account page. Empty for accounts older than this column: the forum's first language.
+    /// </summary>
+    public string? PreferredLanguage { get; set; }
+
+    /// <summary>
     /// The name shown for an account: its display name, else its user name (its e-mail address) up to the '@'.
     /// One expression, so that a query can translate it (exports join it) and the code can run it.
     /// </summary>

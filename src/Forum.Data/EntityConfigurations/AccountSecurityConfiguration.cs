@@ -27,3 +27,11 @@ internal sealed class ConsumedRefreshTokenConfiguration : IEntityTypeConfigurati
         builder.HasIndex(t => t.ExpiresAt);
     }
 }
+
+internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUser>
+{
+    public void Configure(EntityTypeBuilder<ForumUser> builder)
+    {
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(8);
+    }
+}

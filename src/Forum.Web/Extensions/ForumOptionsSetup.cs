@@ -27,6 +27,9 @@ public static class ForumOptionsSetup
         services.AddSection<AccountOptions>(configuration, AccountOptions.SectionName);
         services.AddSection<AdminAccountOptions>(configuration, AdminAccountOptions.SectionName);
         services.AddSection<PrivacyOptions>(configuration, PrivacyOptions.SectionName);
+        services.AddSection<Mail.MailOptions>(configuration, Mail.MailOptions.SectionName)
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out var from) && from.Address.Contains('@'),
+                "Forum:Mail:From must be an e-mail address, optionally with a name: Forum <forum@example.org>.");
 
         // The forum's settings are asked for as such by most of the code.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ForumOptions>>().Value);

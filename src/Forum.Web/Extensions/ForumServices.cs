@@ -28,6 +28,7 @@ public static class ForumServices
         services.AddForumLive();
         services.AddForumHealthChecks();
         services.AddForumScaleOut(builder.Configuration);
+        services.AddForumMail();
         services.AddSingleton<Core.Storage.StartupGate>();
         services.AddHostedService<Startup.ForumStartup>();
         services.AddForumTelemetry(builder.Configuration);

@@ -57,6 +57,12 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual int ReportsPerMinute => 100_000;
 
+    /// <summary>Where the forum writes its mail as .eml files when it has no SMTP server (a folder of this app's own).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"forum-mail-{Guid.NewGuid():N}");
+
+    /// <summary>Settings a kind of app adds (an SMTP server, say), applied after the common ones.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> MoreSettings => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -74,6 +80,11 @@ public class ForumApp : WebApplicationFactory<Program>
         builder.UseSetting("Forum:RateLimits:AccountAttemptsPerMinute", AccountAttemptsPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:WritesPerAddressPerMinute", WritesPerAddressPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:ReportsPerMinute", ReportsPerMinute.ToString());
+        builder.UseSetting("Forum:Mail:PickupFolder", MailFolder);
+        foreach (var (key, value) in MoreSettings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -92,6 +103,17 @@ public class ForumApp : WebApplicationFactory<Program>
         var watcher = Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Forum.Web.Live.PhaseWatcher>().Single();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!watcher.IsIdle && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Waits until the mail sender has sent (or put off) everything due that was queued so far.</summary>
+    public async Task MailSenderSettledAsync()
+    {
+        var sender = Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Forum.Web.Mail.MailSender>().Single();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!sender.IsIdle && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(10);
         }
@@ -125,6 +147,10 @@ public class ForumApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Database.Dispose();
+            if (Directory.Exists(MailFolder))
+            {
+                Directory.Delete(MailFolder, recursive: true);
+            }
         }
     }
 }
@@ -132,4 +158,22 @@ public class ForumApp : WebApplicationFactory<Program>
 public sealed class DemoForumApp : ForumApp
 {
     protected override bool SeedDemo => true;
+}
+
+/// <summary>The forum sending its mail over SMTP to a real server inside the test process.</summary>
+public class MailForumApp : ForumApp
+{
+    // Initialized before the base constructor starts the server, which reads the settings.
+    public SmtpListener Smtp { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> MoreSettings => Smtp.Settings;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Smtp.Dispose();
+        }
+    }
 }

@@ -1,0 +1,25 @@
+using Forum.Core.Events;
+using Forum.Web.Mail;
+using Forum.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Web.Extensions;
+
+/// <summary>E-mail: the outbox, the composer, the sender, and its transport (SMTP, or .eml files without a server).</summary>
+public static class ForumMail
+{
+    public static IServiceCollection AddForumMail(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
+        services.AddSingleton<ForumAddress>();
+        services.AddSingleton<MailComposer>();
+        services.AddScoped<MailOutbox>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
+            ? new SmtpMailTransport(sp.GetRequiredService<MailOptions>())
+            : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
+        services.AddSingleton<MailQueuedAlarm>();
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<MailQueuedAlarm>());
+        services.AddHostedService<MailSender>();
+        return services;
+    }
+}
