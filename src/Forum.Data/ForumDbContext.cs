@@ -33,6 +33,8 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ConsumedRefreshToken> ConsumedRefreshTokens => Set<ConsumedRefreshToken>();
     public DbSet<PhaseAnnouncement> PhaseAnnouncements => Set<PhaseAnnouncement>();
     public DbSet<Forum.Core.Mail.OutboxMessage> OutboxMessages => Set<Forum.Core.Mail.OutboxMessage>();
+    public DbSet<Forum.Core.Notifications.Happening> Happenings => Set<Forum.Core.Notifications.Happening>();
+    public DbSet<OpeningAnnouncement> OpeningAnnouncements => Set<OpeningAnnouncement>();
 
     /// <summary>The key ring that signs cookies, tokens and forms: with the data, so every instance reads the same one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

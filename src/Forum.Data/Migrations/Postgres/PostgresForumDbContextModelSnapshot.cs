@@ -306,6 +306,108 @@ namespace Forum.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Forum.Core.Notifications.Happening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ContributionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SynthesisId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledAt", "Id");
+
+                    b.ToTable("Happenings");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("ThemeId", "At");
+
+                    b.ToTable("OpeningAnnouncements");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("AnnouncementId", "Language");
+
+                    b.ToTable("OpeningAnnouncementText");
+                });
+
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1053,6 +1155,30 @@ namespace Forum.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Core.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.OpeningAnnouncement", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
                 {
                     b.HasOne("Forum.Core.Themes.Theme", "Theme")
@@ -1196,6 +1322,11 @@ namespace Forum.Data.Migrations.Postgres
             modelBuilder.Entity("Forum.Core.Contributions.Contribution", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>

@@ -291,6 +291,104 @@ namespace Forum.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Forum.Core.Notifications.Happening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SynthesisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledAt", "Id");
+
+                    b.ToTable("Happenings");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("ThemeId", "At");
+
+                    b.ToTable("OpeningAnnouncements");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnouncementId", "Language");
+
+                    b.ToTable("OpeningAnnouncementText");
+                });
+
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1020,6 +1118,30 @@ namespace Forum.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Core.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.OpeningAnnouncement", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
                 {
                     b.HasOne("Forum.Core.Themes.Theme", "Theme")
@@ -1163,6 +1285,11 @@ namespace Forum.Data.Migrations.Sqlite
             modelBuilder.Entity("Forum.Core.Contributions.Contribution", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>

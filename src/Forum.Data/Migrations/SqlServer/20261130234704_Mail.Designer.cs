@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forum.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerForumDbContext))]
-    [Migration("20261130233904_Mail")]
+    [Migration("20261130234704_Mail")]
     partial class Mail
     {
         /// <inheritdoc />
@@ -307,6 +307,108 @@ namespace Forum.Data.Migrations.SqlServer
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.Happening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("ContributionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SynthesisId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledAt", "Id");
+
+                    b.ToTable("Happenings");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("ThemeId", "At");
+
+                    b.ToTable("OpeningAnnouncements");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("AnnouncementId", "Language");
+
+                    b.ToTable("OpeningAnnouncementText");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
@@ -1058,6 +1160,30 @@ namespace Forum.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Core.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncementText", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.OpeningAnnouncement", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>
                 {
                     b.HasOne("Forum.Core.Themes.Theme", "Theme")
@@ -1201,6 +1327,11 @@ namespace Forum.Data.Migrations.SqlServer
             modelBuilder.Entity("Forum.Core.Contributions.Contribution", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.Phase", b =>

@@ -1,0 +1,169 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Forum.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Mail : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PreferredLanguage",
+                table: "AspNetUsers",
+                type: "nvarchar(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Happenings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ThemeId = table.Column<int>(type: "int", nullable: false),
+                    PhaseId = table.Column<int>(type: "int", nullable: true),
+                    ContributionId = table.Column<long>(type: "bigint", nullable: true),
+                    VersionId = table.Column<long>(type: "bigint", nullable: true),
+                    SynthesisId = table.Column<long>(type: "bigint", nullable: true),
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: true),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Happenings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpeningAnnouncements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ThemeId = table.Column<int>(type: "int", nullable: false),
+                    PhaseId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpeningAnnouncements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpeningAnnouncements_Phases_PhaseId",
+                        column: x => x.PhaseId,
+                        principalTable: "Phases",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpeningAnnouncements_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    GaveUpAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpeningAnnouncementText",
+                columns: table => new
+                {
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpeningAnnouncementText", x => new { x.AnnouncementId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_OpeningAnnouncementText_OpeningAnnouncements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "OpeningAnnouncements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Happenings_HandledAt_Id",
+                table: "Happenings",
+                columns: new[] { "HandledAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpeningAnnouncements_PhaseId",
+                table: "OpeningAnnouncements",
+                column: "PhaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpeningAnnouncements_ThemeId_At",
+                table: "OpeningAnnouncements",
+                columns: new[] { "ThemeId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_RecipientUserId",
+                table: "OutboxMessages",
+                column: "RecipientUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_GaveUpAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "GaveUpAt", "NextAttemptAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Happenings");
+
+            migrationBuilder.DropTable(
+                name: "OpeningAnnouncementText");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OpeningAnnouncements");
+
+            migrationBuilder.DropColumn(
+                name: "PreferredLanguage",
+                table: "AspNetUsers");
+        }
+    }
+}
