@@ -23,6 +23,7 @@ public static class ForumEndpoints
         app.MapContributionsApi();
         app.MapEditsApi();
         app.MapReportsApi();
+        app.MapMailApi();
         app.MapStatisticsApi();
         app.MapSynthesesApi();
         app.MapExportsApi();

@@ -14,6 +14,7 @@ public static class ForumMail
         services.AddSingleton<ForumAddress>();
         services.AddSingleton<MailComposer>();
         services.AddScoped<MailOutbox>();
+        services.AddScoped<UndeliverableMail>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
             ? new SmtpMailTransport(sp.GetRequiredService<MailOptions>())
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));

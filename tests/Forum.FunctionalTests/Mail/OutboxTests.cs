@@ -1,3 +1,4 @@
+using System.Net;
 using FluentAssertions;
 using Forum.Core.Mail;
 using Forum.Data;
@@ -94,6 +95,53 @@ public sealed class OutboxTests(MailForumApp app) : IClassFixture<MailForumApp>
         await Task.Delay(500);
         await app.MailSenderSettledAsync();
         app.Smtp.To(to).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Moderators_see_the_undeliverable_messages_on_their_dashboard_and_send_one_again()
+    {
+        var to = $"bounced-{Guid.NewGuid():N}@tests.localhost";
+        app.Smtp.RefuseWith = 550;
+        OutboxMessage queued;
+        try
+        {
+            queued = await QueueAsync(to, "Refusé");
+            await WaitUntilAsync(async () => (await StoredAsync(queued.Id)).GaveUpAt is not null);
+        }
+        finally
+        {
+            app.Smtp.RefuseWith = null;
+        }
+
+        var participant = await app.ParticipantAsync();
+        (await participant.Http.GetAsync("/api/mail/undeliverable")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var moderator = await app.ModeratorAsync();
+        var list = await moderator.GetJsonAsync("/api/mail/undeliverable");
+        list["count"]!.GetValue<int>().Should().BeGreaterThan(0);
+        var listed = list["messages"]!.AsArray().Single(m => m!["id"]!.GetValue<long>() == queued.Id)!;
+        listed["recipient"]!.GetValue<string>().Should().Be(to);
+        listed["error"]!.GetValue<string>().Should().StartWith("550");
+
+        var browser = Forms.NewBrowser(app);
+        var email = $"mod-{Guid.NewGuid():N}@tests.localhost";
+        await Forms.RegisterAndLogInAsync(browser, "fr", email, "Lilac-Harbour-42");
+        var admin = await app.AdminAsync();
+        (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
+        browser = Forms.NewBrowser(app);
+        (await Forms.SubmitAsync(browser, "/fr/account/login", "/fr/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "Lilac-Harbour-42" }))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var dashboard = Forms.Text(await browser.GetStringAsync("/fr/moderation"));
+        dashboard.Should().MatchRegex(@"Courriels non remis : \d+");
+        var page = await browser.GetStringAsync("/fr/moderation/mail");
+        Forms.Text(page).Should().Contain(to).And.Contain("Refusé").And.Contain("550");
+
+        var retried = await Forms.SubmitAsync(browser, "/fr/moderation/mail", "/fr/moderation/mail?handler=Retry", new() { ["MessageId"] = queued.Id.ToString() });
+        retried.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await app.Smtp.WaitForAsync(to);
+        await app.MailSenderSettledAsync();
+        app.Smtp.To(to).Should().HaveCount(1);
+        (await StoredAsync(queued.Id)).SentAt.Should().NotBeNull();
+        (await moderator.PostAsync($"/api/mail/undeliverable/{queued.Id}/retry", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict, "a sent message is not sent again");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -10,13 +10,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace Forum.Web.Pages.Moderation;
 
 /// <summary>The moderation dashboard: every theme (drafts too) with its phases, and the forms to add a theme or a phase.</summary>
-public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, PhaseService phases, Reports.ReportService reports)
+public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, PhaseService phases, Reports.ReportService reports,
+    Mail.UndeliverableMail mail)
     : ModerationPageModel(texts, languages, clock)
 {
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
 
     /// <summary>Reports waiting in the moderation queue.</summary>
     public int OpenReports { get; private set; }
+
+    /// <summary>E-mails the sender gave up on; shown only when there are some.</summary>
+    public int UndeliverableMail { get; private set; }
 
     public sealed class ThemeForm
     {
@@ -43,6 +47,7 @@ public sealed class IndexModel(UiTexts texts, ForumLanguages languages, ForumClo
     public async Task OnGetAsync()
     {
         OpenReports = await reports.OpenCountAsync();
+        UndeliverableMail = await mail.CountAsync();
         var withPhases = new List<ThemeView>();
         foreach (var theme in await themes.ListAsync(Culture, includeDrafts: true, User) ?? [])
         {
