@@ -4,6 +4,10 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Forum.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Forum.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Forum.FunctionalTests.Accounts;
@@ -272,5 +276,56 @@ public sealed partial class AccountMailTests(MailForumApp app) : IClassFixture<M
         (await app.Anonymous().Http.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await app.Smtp.WaitForAsync(email)).Subject.Should().Be("Confirma tu correo en Foro");
+    }
+
+    [Fact]
+    public async Task The_forgotten_password_page_answers_the_same_for_a_known_and_an_unknown_address()
+    {
+        var known = NewEmail("page-known");
+        await app.Anonymous().RegisterAsync(known, Demo.Password);
+        await app.ConfirmAddressAsync(known);
+        using var browser = Forms.NewBrowser(app);
+
+        var forKnown = await Forms.SubmitAsync(browser, "/fr/account/forgot-password", "/fr/account/forgot-password", new() { ["Email"] = known });
+        var forUnknown = await Forms.SubmitAsync(browser, "/fr/account/forgot-password", "/fr/account/forgot-password", new() { ["Email"] = "nobody@tests.localhost" });
+
+        forUnknown.StatusCode.Should().Be(forKnown.StatusCode);
+        Forms.Text(await forUnknown.Content.ReadAsStringAsync()).Replace("nobody@tests.localhost", "@")
+            .Should().Be(Forms.Text(await forKnown.Content.ReadAsStringAsync()).Replace(known, "@"));
+        // In the account's language (English: registered through the API without a preference), not the page's.
+        (await app.Smtp.WaitForAsync(known, m => m.Subject == "A new password for Forum")).TextBody!.Should().Contain("/en/account/reset?");
+    }
+
+    [Fact]
+    public async Task Moving_an_account_to_a_taken_address_through_the_API_answers_as_for_a_free_one_and_only_tells_the_owner()
+    {
+        var owner = NewEmail("owner-of-it");
+        await app.Anonymous().RegisterAsync(owner, Demo.Password);
+        await app.Smtp.WaitForAsync(owner);
+        var free = NewEmail("free");
+        var first = await app.ParticipantAsync("first");
+        var second = await app.ParticipantAsync("second");
+
+        var toTaken = await first.PostAsync("/api/account/manage/info", new { newEmail = owner });
+        var toFree = await second.PostAsync("/api/account/manage/info", new { newEmail = free });
+
+        toTaken.StatusCode.Should().Be(HttpStatusCode.OK);
+        toFree.StatusCode.Should().Be(HttpStatusCode.OK);
+        var shape = (JsonObject answer) => string.Join(",", answer.Select(p => p.Key));
+        shape((await toTaken.Content.ReadFromJsonAsync<JsonObject>())!).Should().Be(shape((await toFree.Content.ReadFromJsonAsync<JsonObject>())!));
+        LinkIn(await app.Smtp.WaitForAsync(free), "confirm").Should().Contain("changedEmail=");
+        var notice = await app.Smtp.WaitForAsync(owner, m => m.Subject == "Your address on Forum");
+        notice.TextBody!.Should().NotContain("/account/confirm");
+    }
+
+    [Fact]
+    public void Reset_links_expire_sooner_than_confirmation_links_by_the_settings()
+    {
+        // Identity's token providers read the system clock, not the forum's, so the tests check the wiring, not the wait.
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<IOptions<IdentityOptions>>().Value.Tokens.PasswordResetTokenProvider.Should().Be(PasswordResetTokenProvider.ProviderName);
+        services.GetRequiredService<IOptions<PasswordResetTokenOptions>>().Value.TokenLifespan.Should().Be(TimeSpan.FromHours(2));
+        services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan.Should().Be(TimeSpan.FromHours(24));
     }
 }
