@@ -21,6 +21,21 @@ public sealed class AccountOptions
     /// <summary>How long a lockout refuses every log-in, even with the right password.</summary>
     [Range(1, 525_600)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Whether an account must confirm its address before it posts, replies, translates or reports. Unset: yes when the
+    /// forum sends real mail (an SMTP host), no otherwise, since without a mail server nobody receives the link and the
+    /// demo must let people post at once. Resolved once by <see cref="ConfirmedAddressRule"/>.
+    /// </summary>
+    public bool? RequireConfirmedEmail { get; set; }
+
+    /// <summary>How long a confirmation link (a new account's address, or a change of address) works.</summary>
+    [Range(1, 720)]
+    public int ConfirmationLinkHours { get; set; } = 24;
+
+    /// <summary>How long a password-reset link works: shorter, since it hands over the account.</summary>
+    [Range(1, 72)]
+    public int ResetLinkHours { get; set; } = 2;
 }
 
 /// <summary>What happens to the contributions of an account its owner deletes.</summary>

@@ -22,7 +22,9 @@ public sealed class ForumUserManager(
     IServiceProvider services,
     ILogger<UserManager<ForumUser>> logger,
     TimeProvider time,
-    SignInThrottle throttle)
+    SignInThrottle throttle,
+    Core.Languages.ForumLanguages languages,
+    IHttpContextAccessor http)
     : UserManager<ForumUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public const string LockedOutCode = "LockedOut";
@@ -41,6 +43,8 @@ public sealed class ForumUserManager(
     public override async Task<IdentityResult> CreateAsync(ForumUser user, string password)
     {
         ArgumentNullException.ThrowIfNull(user);
+        // The register page sets the page's language; Identity's API register leaves it to the request's preference.
+        user.PreferredLanguage ??= http.HttpContext is { } context ? Pages.CultureRoutes.Preferred(context.Request, languages) : languages.Default;
         var valid = await ValidatePasswordAsync(user, password);
         if (!valid.Succeeded)
         {
@@ -66,7 +70,7 @@ public sealed class ForumUserManager(
         PasswordHasher.HashPassword(user, password);
         // Identity's register endpoint makes a confirmation token for the user it was handed, which needs a stamp.
         user.SecurityStamp ??= Guid.NewGuid().ToString("N");
-        // When e-mail arrives, this is where the owner is told that someone tried to register their address.
+        // The owner is told that someone tried, by the message the registration sends next (AccountMail.ConfirmationAsync).
         Logger.LogInformation("Registration of an address that already has an account: nothing created.");
         return IdentityResult.Success;
     }

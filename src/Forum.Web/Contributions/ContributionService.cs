@@ -23,7 +23,7 @@ namespace Forum.Web.Contributions;
 /// </summary>
 public sealed class ContributionService(
     ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter,
-    ForumMetrics metrics)
+    ForumMetrics metrics, Accounts.ConfirmedAddressRule addressRule)
 {
     internal sealed record PageRow(
         Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions, DateTime? LastReplyAt);
@@ -212,6 +212,7 @@ public sealed class ContributionService(
     /// <summary>A new contribution to an open phase, or with <see cref="ContributionInput.ReplyTo"/> a reply within that phase.</summary>
     public async Task<ContributionView> PostAsync(int phaseId, ContributionInput input, ClaimsPrincipal user)
     {
+        await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
         if (input.ReplyTo is { } parentId)
         {
@@ -230,6 +231,7 @@ public sealed class ContributionService(
 
     public async Task<ContributionView> ReplyAsync(long id, VersionInput input, ClaimsPrincipal user)
     {
+        await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
         return await ReplyAsync(id, null, input, user);
     }
@@ -265,6 +267,7 @@ public sealed class ContributionService(
     /// <summary>A version in another language, while the phase is open or after it closed.</summary>
     public async Task<ContributionView> TranslateAsync(long id, VersionInput input, ClaimsPrincipal user)
     {
+        await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)

@@ -33,6 +33,7 @@ public static class ForumAccounts
             .AddSignInManager<ForumSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddUserValidator<EmailLengthValidator>()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddEntityFrameworkStores<ForumDbContext>();
         // Every password check (log-in on the API or the page, password change, account deletion) counts wrong
         // passwords in SignInThrottle, per account and client address, on the forum's clock (ForumUserManager).
@@ -41,7 +42,18 @@ public static class ForumAccounts
             identity.Lockout.AllowedForNewUsers = true;
             identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedLogins;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+            identity.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
         });
+        // Links in mail work for a bounded time: confirmations (and changes of address) on Identity's default provider,
+        // password resets on their own, shorter (Forum:Accounts:ConfirmationLinkHours, ResetLinkHours).
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountOptions>>((tokens, accounts) =>
+            tokens.TokenLifespan = TimeSpan.FromHours(accounts.Value.ConfirmationLinkHours));
+        services.AddOptions<PasswordResetTokenOptions>().Configure<IOptions<AccountOptions>>((tokens, accounts) =>
+            tokens.TokenLifespan = TimeSpan.FromHours(accounts.Value.ResetLinkHours));
+        services.AddScoped<AccountMail>();
+        services.AddScoped<ConfirmedAddressRule>();
+        // Replaces Identity's sender, which only logs: its API's messages go to the outbox, in the account's language.
+        services.AddSingleton<IEmailSender<ForumUser>, IdentityMailSender>();
         // After Identity's own registration, so that it replaces Identity's normalizer (which throws on U+FFFE).
         services.AddScoped<ILookupNormalizer, TolerantLookupNormalizer>();
         // Likewise replace Identity's English messages and its claims (the ticket carries the public name).

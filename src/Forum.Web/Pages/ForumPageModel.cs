@@ -151,6 +151,8 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             RefusedWith(error);
             RefusedForm = form;
             Stale = error.Rule == ConcurrencyRule;
+            // An unconfirmed address: the summary offers to send the link again (_ErrorSummary).
+            ViewData[Accounts.ConfirmedAddressRule.Rule] = error.Rule == Accounts.ConfirmedAddressRule.Rule ? true : null;
             // Every input at fault at once, not one per try.
             foreach (var failure in error.Failures)
             {

@@ -19,12 +19,14 @@ namespace Forum.Web.Reports;
 /// Participants report contributions; moderators work through the queue and hide or dismiss (ADR 5).
 /// Who reported is shown to moderators only: no contribution view carries reports.
 /// </summary>
-public sealed class ReportService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ReportLimiter limiter)
+public sealed class ReportService(ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ReportLimiter limiter,
+    Accounts.ConfirmedAddressRule addressRule)
 {
     public const int ExcerptLength = 200;
 
     public async Task<OwnReportView> FileAsync(long id, ReportInput input, ClaimsPrincipal user)
     {
+        await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
         var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
         var reason = Report.ParseReason(input.Reason);

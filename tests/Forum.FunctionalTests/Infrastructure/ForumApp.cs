@@ -127,7 +127,24 @@ public class ForumApp : WebApplicationFactory<Program>
         var email = $"{name ?? "user"}-{Guid.NewGuid():N}@tests.localhost";
         var client = Anonymous();
         await client.RegisterAsync(email, "Lilac-Harbour-42");
+        await ConfirmAddressAsync(email);
         return await client.LoginAsync(email, "Lilac-Harbour-42");
+    }
+
+    /// <summary>
+    /// Marks an account's address confirmed, as following its link would, so that the fixtures' accounts may write where
+    /// confirmation is required (an app with SMTP); the link itself has tests of its own (Accounts/).
+    /// </summary>
+    public async Task ConfirmAddressAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Forum.Data.Accounts.ForumUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account has the address {email}.");
+        user.EmailConfirmed = true;
+        if (!(await users.UpdateAsync(user)).Succeeded)
+        {
+            throw new InvalidOperationException($"The address {email} could not be marked confirmed.");
+        }
     }
 
     /// <summary>A new account made moderator by the admin, signed in after the change.</summary>
@@ -136,6 +153,7 @@ public class ForumApp : WebApplicationFactory<Program>
         var email = $"moderator-{Guid.NewGuid():N}@tests.localhost";
         var client = Anonymous();
         await client.RegisterAsync(email, "Lilac-Harbour-42");
+        await ConfirmAddressAsync(email);
         var admin = await AdminAsync();
         (await admin.PutAsync($"/api/users/{email}/roles", new { roles = new[] { "participant", "moderator" } })).EnsureSuccessStatusCode();
         return await client.LoginAsync(email, "Lilac-Harbour-42");

@@ -16,7 +16,8 @@ namespace Forum.Web.Pages.Account;
 /// both go on to the log-in page, nobody is signed in here, and an existing account is left untouched.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimitPolicies.AccountPolicy)]
-public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, IOptions<IdentityOptions> identity)
+public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, ForumClock clock, UserManager<ForumUser> users, IOptions<IdentityOptions> identity,
+    AccountMail mail)
     : ForumPageModel(texts, languages, clock)
 {
     public sealed class Form
@@ -34,37 +35,8 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
 
     public int MinimumLength => identity.Value.Password.RequiredLength;
 
-    /// <summary>The password rules before they are broken: the configured Identity options, and the common-password check.</summary>
-    public string PasswordHint
-    {
-        get
-        {
-            var password = identity.Value.Password;
-            var rules = new List<string> { T("account.password-hint", password.RequiredLength) };
-            if (password.RequireLowercase)
-            {
-                rules.Add(T("account.password-needs-lower"));
-            }
-            if (password.RequireUppercase)
-            {
-                rules.Add(T("account.password-needs-upper"));
-            }
-            if (password.RequireDigit)
-            {
-                rules.Add(T("account.password-needs-digit"));
-            }
-            if (password.RequireNonAlphanumeric)
-            {
-                rules.Add(T("account.password-needs-symbol"));
-            }
-            if (password.RequiredUniqueChars > 1)
-            {
-                rules.Add(T("account.password-needs-unique", password.RequiredUniqueChars));
-            }
-            rules.Add(T("account.password-hint-common"));
-            return string.Join(" ", rules);
-        }
-    }
+    /// <summary>The password rules before they are broken.</summary>
+    public string PasswordHint => PasswordTexts.Hint(this, identity.Value.Password);
 
     /// <summary>The form's fields by the ids the page gives them, for the error summary's links.</summary>
     public static readonly IReadOnlyDictionary<string, string> FieldIds =
@@ -107,7 +79,10 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var user = new ForumUser { UserName = email, Email = email, DisplayName = TextRules.IsBlank(Input.DisplayName) ? null : Input.DisplayName.Trim() };
+        var user = new ForumUser
+        {
+            UserName = email, Email = email, DisplayName = TextRules.IsBlank(Input.DisplayName) ? null : Input.DisplayName.Trim(), PreferredLanguage = Culture,
+        };
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
@@ -118,21 +93,12 @@ public sealed class RegisterModel(UiTexts texts, ForumLanguages languages, Forum
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // The confirmation link, or to an address that already had an account a notice to its owner: the same answer here.
+        await mail.AfterRegistrationAsync(user);
         // On to the log-in page, which then returns people to the page they came from.
         var back = LoginModel.LocalReturnUrl(ReturnUrl);
         return LocalRedirect($"/{Culture}/account/login?registered=true" + (back is null ? "" : "&returnUrl=" + Uri.EscapeDataString(back)));
     }
 
-    /// <summary>The forum's own wording for the refusals people meet most; Identity's other refusals come localized (LocalizedIdentityErrors).</summary>
-    private string Message(IdentityError error) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => T("account.password-too-short", MinimumLength),
-        CommonPasswordValidator.Code => T("account.password-common"),
-        CommonPasswordValidator.RepetitiveCode => T("account.password-repetitive"),
-        CommonPasswordValidator.ContextCode => T("account.password-context"),
-        CommonPasswordValidator.PredictableCode => T("account.password-predictable"),
-        CommonPasswordValidator.ControlCharacterCode => T("error.text.control-character"),
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => T("account.email-invalid"),
-        _ => error.Description,
-    };
+    private string Message(IdentityError error) => PasswordTexts.Message(this, error, MinimumLength);
 }
