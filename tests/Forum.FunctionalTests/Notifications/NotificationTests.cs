@@ -29,22 +29,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
     }
 
     /// <summary>Waits until every happening so far is handled and what it queued is sent.</summary>
-    private async Task SettledAsync()
-    {
-        var worker = app.Services.GetRequiredService<NotificationWorker>();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-            if (worker.IsIdle && !await db.Happenings.AnyAsync(h => h.HandledAt == null))
-            {
-                break;
-            }
-            await Task.Delay(20);
-        }
-        await app.MailSenderSettledAsync();
-    }
+    private Task SettledAsync() => app.NotificationsSettledAsync();
 
     private static async Task<long> ReplyAsync(Person who, long to, string body) =>
         (await who.Client.PostOkAsync($"/api/contributions/{to}/replies", new { language = "en", body }, HttpStatusCode.Created))["id"]!.GetValue<long>();

@@ -105,6 +105,7 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
                 }
                 url += hostile.Query ?? "";
                 await app.PhaseWatcherSettledAsync();
+                await app.NotificationsSettledAsync();
                 await watch.ChangedAsync();
                 var sentBody = hostile.Content is null ? "" : Shorten(await hostile.Content.ReadAsStringAsync());
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = hostile.Content };

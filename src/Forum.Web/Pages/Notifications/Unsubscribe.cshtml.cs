@@ -2,6 +2,7 @@ using Forum.Core.Languages;
 using Forum.Core.Localization;
 using Forum.Core.Notifications;
 using Forum.Core.Time;
+using Forum.Web.Authorization;
 using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,7 @@ public sealed class UnsubscribeModel(UiTexts texts, ForumLanguages languages, Fo
 
     public IActionResult OnGet() => Read();
 
+    [OpenToVisitors]
     public async Task<IActionResult> OnPostAsync()
     {
         var refused = Read();
