@@ -292,4 +292,47 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         await browser.PostAsync($"/fr/follow/phase/{phase}", new FormUrlEncodedContent(new Dictionary<string, string> { ["back"] = $"/fr/phases/{phase}" }));
         (await browser.GetStringAsync($"/fr/phases/{phase}")).Should().Contain("Suivre cette phase").And.NotContain("Ne plus suivre cette phase");
     }
+
+    [Fact]
+    public async Task A_phase_opening_recorded_with_its_announcement_reaches_the_themes_followers_each_in_their_language()
+    {
+        var french = await PersonAsync("fr", "Lectrice");
+        var spanish = await PersonAsync("es", "Lector");
+        var moderator = await app.ModeratorAsync();
+        var theme = await moderator.CreateThemeAsync();
+        var themeId = theme["id"]!.GetValue<int>();
+        var phase = (await moderator.CreatePhaseAsync(theme["slug"]!.GetValue<string>(), 1, "2026-08-25T09:00", "2026-09-21T23:59"))["id"]!.GetValue<int>();
+        foreach (var person in new[] { french, spanish })
+        {
+            (await person.Client.PutAsync($"/api/themes/{themeId}/follow", new { })).EnsureSuccessStatusCode();
+        }
+
+        // As the phase announcer records it: the announcement in every language and its happening, in one save.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            var announcement = new Forum.Core.Phases.OpeningAnnouncement
+            {
+                ThemeId = themeId, PhaseId = phase, Kind = Forum.Core.Phases.AnnouncementKind.Opened, At = app.Time.GetUtcNow().UtcDateTime,
+                Texts =
+                [
+                    new() { Language = "en", Title = "Phase 1 is open", Body = "From 9 to 21 September.\n\nWelcome." },
+                    new() { Language = "fr", Title = "La phase 1 est ouverte", Body = "Du 9 au 21 septembre.\n\nBienvenue." },
+                    new() { Language = "es", Title = "La fase 1 está abierta", Body = "Del 9 al 21 de septiembre.\n\nBienvenida." },
+                ],
+            };
+            db.OpeningAnnouncements.Add(announcement);
+            await db.SaveChangesAsync();
+            db.Happenings.Add(new Happening { Kind = NotificationKind.PhaseOpened, ThemeId = themeId, PhaseId = phase, AnnouncementId = announcement.Id, At = announcement.At });
+            db.PendingEvents.Raise(new Forum.Core.Events.HappeningRecorded());
+            await db.SaveChangesAsync();
+        }
+
+        var inFrench = await app.Smtp.WaitForAsync(french.Email);
+        var inSpanish = await app.Smtp.WaitForAsync(spanish.Email);
+        inFrench.Subject.Should().Be("La phase 1 est ouverte");
+        Text(inFrench).Should().Contain("Du 9 au 21 septembre.\n\nBienvenue.").And.Contain($"/fr/phases/{phase}");
+        inSpanish.Subject.Should().Be("La fase 1 está abierta");
+        Text(inSpanish).Should().Contain("Del 9 al 21 de septiembre.");
+    }
 }
