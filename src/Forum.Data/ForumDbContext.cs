@@ -35,6 +35,9 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Forum.Core.Mail.OutboxMessage> OutboxMessages => Set<Forum.Core.Mail.OutboxMessage>();
     public DbSet<Forum.Core.Notifications.Happening> Happenings => Set<Forum.Core.Notifications.Happening>();
     public DbSet<OpeningAnnouncement> OpeningAnnouncements => Set<OpeningAnnouncement>();
+    public DbSet<Forum.Core.Notifications.Follow> Follows => Set<Forum.Core.Notifications.Follow>();
+    public DbSet<Forum.Core.Notifications.NotificationPreference> NotificationPreferences => Set<Forum.Core.Notifications.NotificationPreference>();
+    public DbSet<Forum.Core.Notifications.DigestEntry> DigestEntries => Set<Forum.Core.Notifications.DigestEntry>();
 
     /// <summary>The key ring that signs cookies, tokens and forms: with the data, so every instance reads the same one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -31,3 +31,16 @@ public class Happening
     /// <summary>When the worker turned it into messages and digest entries.</summary>
     public DateTime? HandledAt { get; set; }
 }
+
+/// <summary>The happenings the forum's services record, built in one place.</summary>
+public static class Happenings
+{
+    public static Happening Reply(int themeId, int phaseId, long replyId, string actorId, DateTime at) =>
+        new() { Kind = NotificationKind.Reply, ThemeId = themeId, PhaseId = phaseId, ContributionId = replyId, ActorId = actorId, At = at };
+
+    public static Happening Translation(int themeId, int phaseId, long contributionId, long versionId, string actorId, DateTime at) =>
+        new() { Kind = NotificationKind.Translation, ThemeId = themeId, PhaseId = phaseId, ContributionId = contributionId, VersionId = versionId, ActorId = actorId, At = at };
+
+    public static Happening SynthesisPublished(int themeId, int phaseId, long synthesisId, string actorId, DateTime at) =>
+        new() { Kind = NotificationKind.SynthesisPublished, ThemeId = themeId, PhaseId = phaseId, SynthesisId = synthesisId, ActorId = actorId, At = at };
+}

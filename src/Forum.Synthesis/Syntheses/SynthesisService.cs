@@ -2,8 +2,10 @@ using Forum.Core.Audit;
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Events;
+using Forum.Core.Notifications;
 using Forum.Core.Phases;
 using Forum.Core.Time;
+using Forum.Synthesis.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Synthesis.Syntheses;
@@ -61,8 +63,10 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
     {
         var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
         synthesis.Publish(moderatorId, clock.UtcNow);
-        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, "synthesis.publish", $"languages: {string.Join(", ", synthesis.Languages)}");
+        var phase = await PhaseOfAsync(synthesis, cancellation);
+        Audit(phase, synthesis, moderatorId, "synthesis.publish", $"languages: {string.Join(", ", synthesis.Languages)}");
         RaiseIfPublished(synthesis);
+        data.Record(Happenings.SynthesisPublished(phase.ThemeId, phase.Id, synthesis.Id, moderatorId, clock.UtcNow));
         await Db.SaveChangesAsync(cancellation);
         return synthesis;
     }

@@ -67,6 +67,10 @@ public sealed class AccountErasure(
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellation);
+        // What they followed and how they wanted to hear of it: nothing is sent to a deleted account.
+        await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellation);
+        await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellation);
+        await db.DigestEntries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
 
         logger.LogInformation("Account {UserId} deleted ({Mode}).", userId, mode);

@@ -4,11 +4,13 @@ using Forum.Core.Audit;
 using Forum.Core.Contributions;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
+using Forum.Core.Notifications;
 using Forum.Core.Phases;
 using Forum.Core.Telemetry;
 using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
+using Forum.Synthesis.Notifications;
 using Forum.Web.Authorization;
 using Forum.Web.Input;
 using Forum.Web.Phases;
@@ -23,7 +25,7 @@ namespace Forum.Web.Contributions;
 /// </summary>
 public sealed class ContributionService(
     ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter,
-    ForumMetrics metrics, Accounts.ConfirmedAddressRule addressRule)
+    ForumMetrics metrics, Accounts.ConfirmedAddressRule addressRule, Notifications.FollowService follows)
 {
     internal sealed record PageRow(
         Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions, DateTime? LastReplyAt);
@@ -225,6 +227,7 @@ public sealed class ContributionService(
         var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
+        await follows.FollowByWritingAsync(authorId, phase.Id);
         metrics.ContributionPosted(contribution.OriginalLanguage, isReply: false);
         return await ViewAsync(contribution);
     }
@@ -257,9 +260,11 @@ public sealed class ContributionService(
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Contributions.Add(reply);
         await db.SaveChangesAsync();
+        await db.RecordAsync(Happenings.Reply(phase.ThemeId, phase.Id, reply.Id, authorId, now));
         // Counted with an atomic increment so that concurrent replies never overwrite each other's count.
         await db.Contributions.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1));
         await transaction.CommitAsync();
+        await follows.FollowByWritingAsync(authorId, phase.Id);
         metrics.ContributionPosted(reply.OriginalLanguage, isReply: true);
         return await ViewAsync(reply);
     }
@@ -278,7 +283,13 @@ public sealed class ContributionService(
             contribution.Translate(phase.StateAt(now), translation);
             try
             {
-                await db.SaveChangesAsync();
+                // The translation's id names it in the happening, stored in the same transaction.
+                await using (var transaction = await db.Database.BeginTransactionAsync())
+                {
+                    await db.SaveChangesAsync();
+                    await db.RecordAsync(Happenings.Translation(phase.ThemeId, phase.Id, contribution.Id, translation.Id, user.Id(), now));
+                    await transaction.CommitAsync();
+                }
                 return await ViewAsync(contribution);
             }
             catch (DbUpdateException) when (attempt < attempts)

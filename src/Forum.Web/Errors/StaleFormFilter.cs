@@ -32,7 +32,9 @@ public sealed class StaleFormFilter(IAntiforgery antiforgery) : IAsyncPageFilter
             return;
         }
         await ReadFormAsync(http.Request);
-        if (await antiforgery.IsRequestValidAsync(http))
+        // A page that declares it takes no token (the unsubscribe link: its signed token is its authorization).
+        if (context.ActionDescriptor.ModelTypeInfo?.IsDefined(typeof(Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute), inherit: false) == true
+            || await antiforgery.IsRequestValidAsync(http))
         {
             return;
         }

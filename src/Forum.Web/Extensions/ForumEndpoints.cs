@@ -2,6 +2,7 @@ using Forum.Web.Api;
 using Forum.Web.Feeds;
 using Forum.Web.Health;
 using Forum.Web.Live;
+using Forum.Web.Notifications;
 using Forum.Web.Pages;
 
 namespace Forum.Web.Extensions;
@@ -28,6 +29,7 @@ public static class ForumEndpoints
         app.MapSynthesesApi();
         app.MapExportsApi();
         app.MapDraftSummariesApi();
+        app.MapNotificationsApi();
         app.MapHub<ForumHub>(ForumHub.Path);
         app.MapForumHealth();
         return app;

@@ -29,6 +29,7 @@ public static class ForumServices
         services.AddForumHealthChecks();
         services.AddForumScaleOut(builder.Configuration);
         services.AddForumMail();
+        services.AddForumNotifications();
         services.AddSingleton<Core.Storage.StartupGate>();
         services.AddHostedService<Startup.ForumStartup>();
         services.AddForumTelemetry(builder.Configuration);

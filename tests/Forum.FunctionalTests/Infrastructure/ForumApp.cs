@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -117,6 +118,27 @@ public class ForumApp : WebApplicationFactory<Program>
         {
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>
+    /// Waits until the notification worker has turned every happening so far into messages and digest entries,
+    /// and the mail sender has sent them: both write in the background after a reply, a translation or a synthesis.
+    /// </summary>
+    public async Task NotificationsSettledAsync()
+    {
+        var worker = Services.GetRequiredService<Forum.Web.Notifications.NotificationWorker>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Forum.Data.ForumDbContext>();
+            if (worker.IsIdle && !await db.Happenings.AnyAsync(h => h.HandledAt == null))
+            {
+                break;
+            }
+            await Task.Delay(10);
+        }
+        await MailSenderSettledAsync();
     }
 
     public async Task<ForumClient> AdminAsync() => await Anonymous().LoginAsync(AdminEmail, AdminPassword);

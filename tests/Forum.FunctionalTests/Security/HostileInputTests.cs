@@ -107,6 +107,7 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
                 await app.PhaseWatcherSettledAsync();
                 // The sender marks the messages of earlier requests (a registration's confirmation) sent: not this request's doing.
                 await app.MailSenderSettledAsync();
+                await app.NotificationsSettledAsync();
                 await watch.ChangedAsync();
                 var sentBody = hostile.Content is null ? "" : Shorten(await hostile.Content.ReadAsStringAsync());
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url) { Content = hostile.Content };
