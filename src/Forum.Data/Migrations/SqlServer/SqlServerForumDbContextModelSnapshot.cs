@@ -464,6 +464,9 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("State")
                         .HasColumnType("int");
 
@@ -480,6 +483,10 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Question")
                         .IsRequired()

@@ -1,0 +1,3 @@
+namespace Forum.Core.Events;
+
+public sealed record HappeningRecorded : ForumEvent;
