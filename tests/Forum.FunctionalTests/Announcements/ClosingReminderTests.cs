@@ -23,6 +23,7 @@ public class ClosingReminderTests(ForumApp app) : IClassFixture<ForumApp>
 
         app.Time.Advance(TimeSpan.FromMinutes(1));
         await app.SettleAsync(async () => await Reminders() == 1);
+        (await Reminders()).Should().Be(1, "the watcher wakes 48 hours before the closing");
         app.Time.Advance(TimeSpan.FromHours(1));
         await app.LookAgainAsync();
         await app.LookAgainAsync();
@@ -35,6 +36,7 @@ public class ClosingReminderTests(ForumApp app) : IClassFixture<ForumApp>
         await app.SettleAsync(async () => (await app.AnnouncementsAsync(id)).Count == 2);
         app.Time.Advance(new DateTimeOffset(2026, 9, 8, 10, 0, 0, TimeSpan.Zero) - app.Time.GetUtcNow());
         await app.SettleAsync(async () => await Reminders() == 2);
+        (await Reminders()).Should().Be(2, "a closing moved later is reminded of again");
         await app.LookAgainAsync();
         var reminders = (await app.HappeningsAsync(id)).Where(h => h.Kind == NotificationKind.PhaseClosingSoon).ToList();
         reminders.Should().HaveCount(2);
