@@ -37,6 +37,10 @@ internal static class AnnouncementData
             await Task.Delay(20);
             await app.PhaseWatcherSettledAsync();
         }
+        // The watcher may still be between storing what the test waited for and setting its timer on the fake clock;
+        // a timer set after the test's next Advance would be set from the later time, and miss its instant.
+        await Task.Delay(300);
+        await app.PhaseWatcherSettledAsync();
     }
 
     /// <summary>Another look at the phases, as another instance's watcher would make: it must find nothing left to announce.</summary>

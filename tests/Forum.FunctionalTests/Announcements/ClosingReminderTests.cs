@@ -17,7 +17,7 @@ public class ClosingReminderTests(ForumApp app) : IClassFixture<ForumApp>
         async Task<int> Reminders() => (await app.HappeningsAsync(id)).Count(h => h.Kind == NotificationKind.PhaseClosingSoon);
 
         app.Time.Advance(new DateTimeOffset(2026, 9, 2, 9, 59, 0, TimeSpan.Zero) - app.Time.GetUtcNow());
-        await app.PhaseWatcherSettledAsync();
+        await app.SettleAsync(() => Task.FromResult(true));
         await app.LookAgainAsync();
         (await Reminders()).Should().Be(0, "it is 48 hours and one minute before the closing");
 
