@@ -71,4 +71,29 @@ public class PhaseText
     public required string Language { get; set; }
     public required string Title { get; set; }
     public required string Question { get; set; }
+
+    /// <summary>
+    /// The moderators' note for this language, written before the phase opens and added to its opening
+    /// announcement in this language only; null when there is none.
+    /// </summary>
+    public string? AnnouncementNote { get; set; }
+
+    public const int AnnouncementNoteMaxLength = 2_000;
+
+    /// <summary>A note as given: trimmed, none when blank, refused when too long or holding control characters.</summary>
+    public static string? AnnouncementNoteFrom(string? given, string field)
+    {
+        Text.TextRules.RefuseControlCharacters(given, field);
+        if (Text.TextRules.IsBlank(given))
+        {
+            return null;
+        }
+        var note = given.Trim();
+        if (note.Length > AnnouncementNoteMaxLength)
+        {
+            throw ForumException.Invalid(field, "text.too-long",
+                $"An announcement note has at most {AnnouncementNoteMaxLength} characters; this one has {note.Length}.");
+        }
+        return note;
+    }
 }

@@ -26,5 +26,6 @@ internal sealed class PhaseTextConfiguration : IEntityTypeConfiguration<PhaseTex
         builder.Property(t => t.Language).HasMaxLength(ColumnLimits.Language);
         builder.Property(t => t.Title).HasMaxLength(ColumnLimits.Title);
         builder.Property(t => t.Question).HasMaxLength(ColumnLimits.Question);
+        builder.Property(t => t.AnnouncementNote).HasMaxLength(PhaseText.AnnouncementNoteMaxLength);
     }
 }

@@ -36,6 +36,8 @@ public sealed class PhaseCacheEviction(IOutputCacheStore cache) : IForumEventBat
         PhaseSaved => ContributionListCache.AllListsTag,
         PhaseStateChanged e => ContributionListCache.PhaseTag(e.PhaseId),
         PhaseRescheduled e => ContributionListCache.PhaseTag(e.PhaseId),
+        // The theme's feed, tagged with its phases, carries the announcement.
+        AnnouncementPublished e => ContributionListCache.PhaseTag(e.PhaseId),
         SynthesisPublished e => ContributionListCache.PhaseTag(e.PhaseId),
         SynthesisUnpublished e => ContributionListCache.PhaseTag(e.PhaseId),
         // Its titles and whether it is published show in lists and feeds; themes change rarely.

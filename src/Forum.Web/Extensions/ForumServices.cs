@@ -56,6 +56,8 @@ public static class ForumServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Phases.PhaseService>();
         services.AddScoped<Phases.PhaseAnnouncer>();
+        services.AddSingleton<Phases.AnnouncementComposer>();
+        services.AddScoped<Phases.OpeningAnnouncements>();
         services.AddScoped<Themes.ThemeService>();
         return services;
     }

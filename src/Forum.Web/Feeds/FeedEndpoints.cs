@@ -16,7 +16,7 @@ namespace Forum.Web.Feeds;
 
 /// <summary>
 /// Atom feeds of a phase and of a theme, in the culture of their URL: new contributions and
-/// published syntheses, newest first. Drafts and hidden contributions never appear.
+/// published syntheses, newest first; a theme's feed also carries its phases' announcements. Drafts and hidden contributions never appear.
 /// </summary>
 public static class FeedEndpoints
 {
@@ -79,6 +79,8 @@ public static class FeedEndpoints
         var phases = theme.Phases.Select(p => p.Id).ToList();
         ContributionListCache.TagPhases(request.HttpContext, phases);
         var entries = await EntriesAsync(db, phases, culture, texts, languages);
+        entries = entries.Concat(await AnnouncementEntriesAsync(db, theme, culture, languages))
+            .OrderByDescending(e => e.Updated).Take(Entries).ToList();
         return Atom(urls.Origin(request), $"/{culture}/themes/{slug}", title, culture, entries);
     }
 
@@ -108,6 +110,19 @@ public static class FeedEndpoints
             return new Entry($"synthesis-{s.Id}", $"{label}{texts.Get(culture, "heading.separator")}{shown.Title}", Content(shown.BodyHtml), shown.Language, "", s.PublishedAt ?? s.UpdatedAt, $"/{culture}/phases/{s.PhaseId}#syntheses");
         }));
         return entries.OrderByDescending(e => e.Updated).Take(Entries).ToList();
+    }
+
+    /// <summary>The theme's phase announcements, each in the feed's language when written in it; plain paragraphs, escaped.</summary>
+    private static async Task<List<Entry>> AnnouncementEntriesAsync(ForumDbContext db, Theme theme, string culture, ForumLanguages languages)
+    {
+        var announcements = await db.OpeningAnnouncements.AsNoTracking().Include(a => a.Texts)
+            .Where(a => a.ThemeId == theme.Id).OrderByDescending(a => a.At).Take(Entries).ToListAsync();
+        return announcements.Where(a => a.Texts.Count > 0).Select(a =>
+        {
+            var shown = languages.ShownFor(a.Texts, t => t.Language, culture);
+            var html = string.Concat(Phases.AnnouncementComposer.Paragraphs(shown.Body).Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"));
+            return new Entry($"announcement-{a.Id}", shown.Title, html, shown.Language, "", a.At, $"/{culture}/themes/{theme.Slug}#announcement-{a.Id}");
+        }).ToList();
     }
 
     // Links are built on the forum's public address (PublicUrls), never on a Host or scheme the request made up.

@@ -91,4 +91,5 @@ public interface IForumClient
     Task PhaseRescheduled(LiveMessages.PhaseMessage message);
     Task SynthesisPublished(LiveMessages.SynthesisMessage message);
     Task SynthesisUnpublished(LiveMessages.SynthesisMessage message);
+    Task AnnouncementPublished(LiveMessages.AnnouncementMessage message);
 }

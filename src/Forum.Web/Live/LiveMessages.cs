@@ -15,4 +15,7 @@ public static class LiveMessages
     public sealed record PhaseMessage(int PhaseId, PhaseState State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
 
     public sealed record SynthesisMessage(int PhaseId, long SynthesisId, int Number, IReadOnlyList<string> Languages);
+
+    /// <summary>A phase's announcement: its title in every forum language, for the page to show its own, and where to read it.</summary>
+    public sealed record AnnouncementMessage(int PhaseId, long AnnouncementId, string ThemeSlug, IReadOnlyDictionary<string, string> Titles);
 }

@@ -121,6 +121,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         PhaseRescheduled e => e.PhaseId,
         SynthesisPublished e => e.PhaseId,
         SynthesisUnpublished e => e.PhaseId,
+        AnnouncementPublished e => e.PhaseId,
         _ => null,
     };
 
@@ -146,6 +147,7 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
                 phase(e.PhaseId).SynthesisPublished(new(e.PhaseId, e.SynthesisId, e.Number, e.Languages))),
             SynthesisUnpublished e => (nameof(IForumClient.SynthesisUnpublished),
                 phase(e.PhaseId).SynthesisUnpublished(new(e.PhaseId, e.SynthesisId, e.Number, []))),
+            AnnouncementPublished e => (nameof(IForumClient.AnnouncementPublished), SendAnnouncementAsync(e, phase)),
             // Events readers are not told of.
             _ => (null, Task.CompletedTask),
         };
@@ -154,6 +156,24 @@ public sealed class LiveUpdates(IHubContext<ForumHub, IForumClient> hub, IServic
         {
             metrics.LiveMessageSent(kind);
         }
+    }
+
+    /// <summary>
+    /// The theme page has no live connection; the readers of the announced phase's page are told, with a banner
+    /// leading to the announcement on the theme page.
+    /// </summary>
+    private async Task SendAnnouncementAsync(AnnouncementPublished announced, Func<int, IForumClient> audience)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+        var slug = await db.Themes.AsNoTracking().Where(t => t.Id == announced.ThemeId).Select(t => t.Slug).FirstOrDefaultAsync();
+        var titles = await db.OpeningAnnouncements.AsNoTracking().Where(a => a.Id == announced.AnnouncementId)
+            .SelectMany(a => a.Texts).ToDictionaryAsync(t => t.Language, t => t.Title);
+        if (slug is null || titles.Count == 0)
+        {
+            return;
+        }
+        await audience(announced.PhaseId).AnnouncementPublished(new(announced.PhaseId, announced.AnnouncementId, slug, titles));
     }
 
     private async Task SendStatisticsAsync(int phaseId, Func<int, IForumClient> audience)

@@ -152,6 +152,11 @@ public sealed class PhaseService(ForumDbContext db, ForumLanguages languages, Fo
             given => (given.Title, given.Question), t => t.Language,
             (language, title, question) => new PhaseText { Language = language, Title = title, Question = question },
             (text, title, question) => (text.Title, text.Question) = (title, question));
+        foreach (var text in phase.Texts)
+        {
+            text.AnnouncementNote = PhaseText.AnnouncementNoteFrom(input.Texts?.GetValueOrDefault(text.Language)?.AnnouncementNote,
+                $"texts.{text.Language}.announcementNote");
+        }
         phase.Schedule = schedule;
         phase.UpdatedAt = clock.UtcNow;
         phase.ConcurrencyToken = Guid.NewGuid();

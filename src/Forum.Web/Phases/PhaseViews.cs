@@ -4,7 +4,8 @@ using Forum.Web.Languages;
 
 namespace Forum.Web.Phases;
 
-public sealed record PhaseTextInput(string? Title, string? Question);
+/// <param name="AnnouncementNote">The moderators' note for the opening announcement in this language; absent or blank: none (an edit sends every text).</param>
+public sealed record PhaseTextInput(string? Title, string? Question, string? AnnouncementNote = null);
 
 /// <summary>Dates without an offset are wall-clock times in the forum's time zone.</summary>
 public sealed record PhaseInput(int? Number, string? OriginalLanguage, DateTime? OpensAt, DateTime? ClosesAt, Dictionary<string, PhaseTextInput>? Texts, Guid? Version);

@@ -558,6 +558,9 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -574,6 +577,10 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Question")
                         .IsRequired()

@@ -560,6 +560,9 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("State")
                         .HasColumnType("int");
 
@@ -576,6 +579,10 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Question")
                         .IsRequired()

@@ -533,6 +533,9 @@ namespace Forum.Data.Migrations.Sqlite
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +551,10 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Question")

@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Forum.Web.Pages.Reading;
 
 public sealed class ThemeModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, SynthesisService syntheses, LanguageSentences sentences)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, ThemeService themes, SynthesisService syntheses, LanguageSentences sentences,
+    OpeningAnnouncements announcements)
     : ForumPageModel(texts, languages, clock)
 {
     public ThemeView Theme { get; private set; } = null!;
@@ -25,6 +26,9 @@ public sealed class ThemeModel(
 
     /// <summary>The featured phase's published syntheses.</summary>
     public IReadOnlyList<SynthesisView> Syntheses { get; private set; } = [];
+
+    /// <summary>The theme's latest phase announcements, newest first, in the reader's language when written in it.</summary>
+    public IReadOnlyList<AnnouncementView> Announcements { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -40,6 +44,7 @@ public sealed class ThemeModel(
         {
             Syntheses = await PublishedSyntheses.OfAsync(featured.Id, syntheses, sentences, this);
         }
+        Announcements = await announcements.LatestAsync(Theme.Id, Culture, AnnouncementsBlock.Shown);
         return Page();
     }
 }

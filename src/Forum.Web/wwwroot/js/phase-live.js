@@ -1,6 +1,7 @@
 // Live updates of a phase page. The page is complete without this script; with it, new and restored
 // contributions appear, hidden ones and withdrawn syntheses go, the counts and their sentence change,
-// the dates follow a rescheduling, the form closes when the phase does and appears when it opens.
+// the dates follow a rescheduling, the form closes when the phase does and appears when it opens, and a banner
+// leads to the phase's announcement on the theme page.
 (function () {
     "use strict";
     var live = document.getElementById("live");
@@ -115,6 +116,26 @@
         var link = document.createElement("a");
         link.href = window.location.pathname + window.location.search;
         link.textContent = live.dataset.synthesisPublished;
+        notice.appendChild(link);
+        var statistics = document.getElementById("statistics");
+        (statistics ? statistics.parentNode : document.body).insertAdjacentElement("beforebegin", notice);
+    });
+
+    // A phase's announcement (its opening, a reopening, an extension) is read on the theme page: a banner leads there,
+    // titled in this page's language, or the forum's first language the announcement has.
+    connection.on("AnnouncementPublished", function (message) {
+        var id = "announcement-notice-" + message.announcementId;
+        if (message.phaseId !== phaseId || document.getElementById(id)) {
+            return;
+        }
+        var title = message.titles[culture] || message.titles[Object.keys(message.titles)[0]];
+        var notice = document.createElement("p");
+        notice.id = id;
+        notice.className = "banner announcement-notice";
+        notice.setAttribute("role", "status");
+        var link = document.createElement("a");
+        link.href = "/" + culture + "/themes/" + encodeURIComponent(message.themeSlug) + "#announcement-" + message.announcementId;
+        link.textContent = title;
         notice.appendChild(link);
         var statistics = document.getElementById("statistics");
         (statistics ? statistics.parentNode : document.body).insertAdjacentElement("beforebegin", notice);
