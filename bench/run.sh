@@ -11,6 +11,10 @@
 # or the price of several instances (PostgreSQL, durable, and a throwaway Redis): one instance without Redis, one with it,
 # two with it on one database; latest-instances.txt and .json, a smoke run:
 #   bench/run.sh --instances --seconds 2 --warmup 1 --server-warmup 3 --live-clients 100 --live-posts 5
+# or what e-mail costs: a phase opening for 10,000 followers (compose, hand to a local SMTP server, messages/s, memory) and
+# replies with 8 writers against the server of the commit before e-mail (--baseline, default c27f5a9, built in a
+# temporary worktree) and this one; latest-mail.txt:
+#   bench/run.sh --mail [--baseline <commit>] [--followers 10000]
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +44,15 @@ instances=false
 if [[ " ${bench_args[*]} " == *" --instances "* ]]; then
     instances=true providers=(postgres)
 fi
+mail=false baseline=c27f5a9
+if [[ " ${bench_args[*]} " == *" --mail "* ]]; then
+    mail=true
+    rest=()
+    for ((i = 0; i < ${#bench_args[@]}; i++)); do
+        if [[ "${bench_args[$i]}" == --baseline ]]; then baseline="${bench_args[$((i + 1))]}"; i=$((i + 1)); else rest+=("${bench_args[$i]}"); fi
+    done
+    bench_args=("${rest[@]}")
+fi
 
 dotnet build -c Release -nologo -v q "$root/src/Forum.Web"
 dotnet build -c Release -nologo -v q "$root/bench/Forum.Bench"
@@ -62,6 +75,19 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+
+if [[ "$mail" == true ]]; then
+    echo "Building the server of $baseline, the commit before e-mail, for the posting comparison..."
+    git -C "$root" worktree add -q --detach "$work/baseline" "$baseline"
+    trap 'git -C "$root" worktree remove --force "$work/baseline"; cleanup' EXIT
+    dotnet build -c Release -nologo -v q "$work/baseline/src/Forum.Web"
+    echo "=== mail ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    dotnet "$bench_dll" "${bench_args[@]}" \
+        --web "$root/src/Forum.Web/bin/Release/net10.0/Forum.Web.dll" \
+        --baseline-web "$work/baseline/src/Forum.Web/bin/Release/net10.0/Forum.Web.dll" \
+        --log "$results" --results "$results/latest-mail.txt"
+    exit 0
+fi
 
 for p in "${providers[@]}"; do
     # One run keeps the usual names; two get the provider in theirs.

@@ -22,6 +22,10 @@ if (args.Contains("--summarizer"))
     var count = Array.IndexOf(args, "--draft-contributions") is var at and >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10_000;
     return SummarizerBench.Run(count, Console.Out);
 }
+if (args.Contains("--mail"))
+{
+    return await MailBench.RunAsync(args, Console.Out);
+}
 if (args.Contains("--instances"))
 {
     return await InstancesBench.RunAsync(args, Console.Out);
