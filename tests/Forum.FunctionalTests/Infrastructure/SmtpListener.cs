@@ -56,6 +56,11 @@ public sealed class SmtpListener : IAsyncDisposable, IDisposable
     public IEnumerable<MimeMessage> To(string address) =>
         _received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>A notification (it carries a one-click unsubscribe link), not an account message such as a registration's confirmation.</summary>
+    public static bool IsNotice(MimeMessage message) => message.Headers["List-Unsubscribe"] is not null;
+
+    public IEnumerable<MimeMessage> Notices(string address) => To(address).Where(IsNotice);
+
     /// <summary>Waits until a message to <paramref name="address"/> matching <paramref name="match"/> arrived, and returns it.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
     {

@@ -52,14 +52,14 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
 
         var reply = await ReplyAsync(replier, contribution, "I agree entirely.\nSecond line of the reply.");
 
-        var message = await app.Smtp.WaitForAsync(author.Email);
+        var message = await app.Smtp.WaitForAsync(author.Email, SmtpListener.IsNotice);
         message.Subject.Should().Be("Lucía a répondu à votre contribution");
         Text(message).Should().Contain("> I agree entirely.\n> Second line of the reply.").And.Contain($"/fr/contributions/{reply}");
         message.Body!.Headers["Content-Language"].Should().Be("fr");
         message.Headers["List-Unsubscribe"].Should().Contain("/fr/unsubscribe?token=");
         await SettledAsync();
-        app.Smtp.To(replier.Email).Should().BeEmpty("no one is told of their own reply");
-        app.Smtp.To(author.Email).Should().HaveCount(1);
+        app.Smtp.Notices(replier.Email).Should().BeEmpty("no one is told of their own reply");
+        app.Smtp.Notices(author.Email).Should().HaveCount(1);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         await ReplyAsync(author, contribution, "A note to myself.");
 
         await SettledAsync();
-        app.Smtp.To(author.Email).Should().BeEmpty();
+        app.Smtp.Notices(author.Email).Should().BeEmpty();
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         await translator.Client.PostOkAsync($"/api/contributions/{contribution}/translations",
             new { language = "en", title = "Libraries", body = "Open the libraries on Sundays." }, HttpStatusCode.Created);
 
-        var message = await app.Smtp.WaitForAsync(author.Email);
+        var message = await app.Smtp.WaitForAsync(author.Email, SmtpListener.IsNotice);
         message.Subject.Should().Be("Votre contribution a été traduite en anglais");
         Text(message).Should().Contain("Trans a ajouté une version en anglais de votre contribution").And.Contain($"/fr/contributions/{contribution}?lang=en");
     }
@@ -104,11 +104,11 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
 
         await moderator.PostOkAsync($"/api/syntheses/{synthesis["id"]}/publish", new { });
 
-        var message = await app.Smtp.WaitForAsync(follower.Email);
+        var message = await app.Smtp.WaitForAsync(follower.Email, SmtpListener.IsNotice);
         message.Subject.Should().Be("Synthèse n°\u00a01 publiée : Ce que nous avons entendu");
         Text(message).Should().Contain("Disponible uniquement en français").And.Contain($"/fr/phases/{phase}#synthesis-");
         await SettledAsync();
-        app.Smtp.To(moderatorEmail).Should().BeEmpty("the moderator published it");
+        app.Smtp.Notices(moderatorEmail).Should().BeEmpty("the moderator published it");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
             (await db.DigestEntries.CountAsync(d => d.UserId == author.Id && d.SentAt == null)).Should().Be(2, "both replies were queued for the digest");
         }
-        app.Smtp.To(author.Email).Should().BeEmpty("a digest waits for its hour");
+        app.Smtp.Notices(author.Email).Should().BeEmpty("a digest waits for its hour");
         var moderator = await app.ModeratorAsync();
         foreach (var id in new[] { hidden, quietHidden })
         {
@@ -141,15 +141,15 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
 
         app.Time.Advance(UntilNextSeven());
 
-        var digest = await app.Smtp.WaitForAsync(author.Email);
+        var digest = await app.Smtp.WaitForAsync(author.Email, SmtpListener.IsNotice);
         digest.Subject.Should().Be("Your daily digest from the forum");
         Text(digest).Should().Contain("Chatty replied to your contribution").And.Contain("Kept reply about opening hours.")
             .And.NotContain("Reply that will be hidden.");
         digest.Headers["List-Unsubscribe"].Should().NotBeNull();
         await WaitForDigestWorkerAsync();
         await app.MailSenderSettledAsync();
-        app.Smtp.To(author.Email).Should().HaveCount(1);
-        app.Smtp.To(quiet.Email).Should().BeEmpty("nothing was left to tell");
+        app.Smtp.Notices(author.Email).Should().HaveCount(1);
+        app.Smtp.Notices(quiet.Email).Should().BeEmpty("nothing was left to tell");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
@@ -188,7 +188,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         var replier = await PersonAsync("en", "Talker");
         var (_, contribution) = await ContributionOfAsync(author);
         await ReplyAsync(replier, contribution, "First reply.");
-        var message = await app.Smtp.WaitForAsync(author.Email);
+        var message = await app.Smtp.WaitForAsync(author.Email, SmtpListener.IsNotice);
         message.Headers["List-Unsubscribe-Post"].Should().Be("List-Unsubscribe=One-Click");
         var link = new Uri(message.Headers["List-Unsubscribe"]!.Trim('<', '>'));
         var anonymous = new HttpClient { BaseAddress = app.CreateClient().BaseAddress };
@@ -205,7 +205,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         (await author.Client.GetJsonAsync("/api/account/notifications"))["reply"]!.GetValue<string>().Should().Be("never");
         await ReplyAsync(replier, contribution, "Second reply.");
         await SettledAsync();
-        app.Smtp.To(author.Email).Should().HaveCount(1, "replies are no longer told");
+        app.Smtp.Notices(author.Email).Should().HaveCount(1, "replies are no longer told");
         anonymous.Dispose();
     }
 
@@ -328,8 +328,8 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
             await db.SaveChangesAsync();
         }
 
-        var inFrench = await app.Smtp.WaitForAsync(french.Email);
-        var inSpanish = await app.Smtp.WaitForAsync(spanish.Email);
+        var inFrench = await app.Smtp.WaitForAsync(french.Email, m => m.Subject == "La phase 1 est ouverte");
+        var inSpanish = await app.Smtp.WaitForAsync(spanish.Email, m => m.Subject == "La fase 1 está abierta");
         inFrench.Subject.Should().Be("La phase 1 est ouverte");
         Text(inFrench).Should().Contain("Du 9 au 21 septembre.\n\nBienvenue.").And.Contain($"/fr/phases/{phase}");
         inSpanish.Subject.Should().Be("La fase 1 está abierta");
