@@ -12,9 +12,13 @@ public static class Audience
     /// <summary>Whether the kind is told to the followers of a phase and its theme (rather than to an author).</summary>
     public static bool GoesToFollowers(NotificationKind kind) => kind is not (NotificationKind.Reply or NotificationKind.Translation);
 
-    /// <summary>Active follows that hear of a happening of <paramref name="phaseId"/> in <paramref name="themeId"/>.</summary>
-    public static Expression<Func<Follow, bool>> FollowersOf(int themeId, int? phaseId) =>
-        f => f.StoppedAt == null && (f.ThemeId == themeId || (phaseId != null && f.PhaseId == phaseId));
+    /// <summary>
+    /// Active follows that hear of a happening of <paramref name="phaseId"/> in <paramref name="themeId"/> at
+    /// <paramref name="at"/>: only those begun by then, so that replying in a phase just opened does not bring
+    /// its opening announcement when the worker handles the opening later.
+    /// </summary>
+    public static Expression<Func<Follow, bool>> FollowersOf(int themeId, int? phaseId, DateTime at) =>
+        f => f.StoppedAt == null && f.CreatedAt <= at && (f.ThemeId == themeId || (phaseId != null && f.PhaseId == phaseId));
 
     /// <summary>The recipient may be told: not the actor, not deleted.</summary>
     public static bool MayTell(string recipientId, bool recipientDeleted, Happening happening) =>

@@ -158,7 +158,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
         var users = db.Users.AsNoTracking().Where(u => string.Compare(u.Id, after) > 0);
         if (Audience.GoesToFollowers(kind))
         {
-            var followers = db.Follows.Where(Audience.FollowersOf(happening.ThemeId, happening.PhaseId));
+            var followers = db.Follows.Where(Audience.FollowersOf(happening.ThemeId, happening.PhaseId, happening.At));
             users = users.Where(u => followers.Any(f => f.UserId == u.Id));
         }
         else

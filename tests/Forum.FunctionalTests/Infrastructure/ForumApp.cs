@@ -122,10 +122,12 @@ public class ForumApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Waits until the notification worker has turned every happening so far into messages and digest entries,
-    /// and the mail sender has sent them: both write in the background after a reply, a translation or a synthesis.
+    /// and the mail sender has sent them: both write in the background after a reply, a translation, a synthesis or a phase's change.
     /// </summary>
     public async Task NotificationsSettledAsync()
     {
+        // The phase watcher records the openings and closings it announces: those happenings come first.
+        await PhaseWatcherSettledAsync();
         var worker = Services.GetRequiredService<Forum.Web.Notifications.NotificationWorker>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(20))

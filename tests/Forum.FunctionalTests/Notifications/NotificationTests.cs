@@ -37,6 +37,8 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
     private async Task<(int Phase, long Contribution)> ContributionOfAsync(Person author, string language = "fr")
     {
         var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        // The phase's own opening is told first, before anyone follows it by writing there.
+        await SettledAsync();
         var contribution = await author.Client.PostContributionAsync(phase, language, "Les bibliothèques", "Ouvrir les bibliothèques le dimanche.");
         return (phase, contribution["id"]!.GetValue<long>());
     }
@@ -96,6 +98,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         var follower = await PersonAsync("fr", "Suiveuse");
         var moderator = await app.ModeratorAsync();
         var phase = await moderator.CreateOpenPhaseAsync();
+        await SettledAsync();
         (await follower.Client.PutAsync($"/api/phases/{phase}/follow", new { })).EnsureSuccessStatusCode();
         (await moderator.PutAsync($"/api/phases/{phase}/follow", new { })).EnsureSuccessStatusCode();
         var moderatorEmail = (await moderator.GetJsonAsync("/api/account/me"))["email"]!.GetValue<string>();
