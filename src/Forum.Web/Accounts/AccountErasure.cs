@@ -71,6 +71,8 @@ public sealed class AccountErasure(
         await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.DigestEntries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellation);
+        // The e-mails kept for them hold their address: those not yet sent are not sent, and none is kept.
+        await db.OutboxMessages.Where(m => m.RecipientUserId == userId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
 
         logger.LogInformation("Account {UserId} deleted ({Mode}).", userId, mode);

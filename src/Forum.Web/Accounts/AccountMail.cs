@@ -3,6 +3,8 @@ using System.Text;
 using Forum.Core.Errors;
 using Forum.Core.Languages;
 using Forum.Core.Localization;
+using Forum.Core.Mail;
+using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Web.Mail;
@@ -22,7 +24,7 @@ namespace Forum.Web.Accounts;
 /// </summary>
 public sealed class AccountMail(
     ForumDbContext db, UserManager<ForumUser> users, MailOutbox outbox, UiTexts texts, ForumLanguages languages, ForumAddress forum,
-    IOptions<AccountOptions> accounts)
+    IOptions<AccountOptions> accounts, ForumClock clock)
 {
     public const string ConfirmKind = "account.confirm";
     public const string ChangeKind = "account.change";
@@ -103,7 +105,7 @@ public sealed class AccountMail(
                 outbox.Queue(Letter(ChangeKind, language, "change", [accounts.Value.ConfirmationLinkHours], link), changedEmail, user.Id);
             }
         }
-        else
+        else if (await MaySendLinkAsync(address))
         {
             var language = LanguageOf(user);
             var link = Link(language, "confirm", [("userId", user.Id), ("code", code)]);
@@ -115,11 +117,23 @@ public sealed class AccountMail(
     /// <summary>A reset code Identity or a page made (base64url): a link to the reset page, and the code itself for API clients.</summary>
     public async Task ResetAsync(ForumUser user, string address, string code)
     {
+        if (!await MaySendLinkAsync(address))
+        {
+            return;
+        }
         var language = LanguageOf(user);
         var link = Link(language, "reset", [("email", address), ("code", code)]);
         var letter = Letter(ResetKind, language, "reset", [accounts.Value.ResetLinkHours], link);
         letter = letter with { Blocks = [.. letter.Blocks, new LetterParagraph(T(language, "account.mail.reset.code")), new LetterQuote(code)] };
         await outbox.SendAsync(letter, address, user.Id);
+    }
+
+    /// <summary>Whether the address may be sent another link now (<see cref="LinkRequests"/>); asked too often, the request is dropped with the same answer.</summary>
+    private async Task<bool> MaySendLinkAsync(string address)
+    {
+        var since = clock.UtcNow - LinkRequests.Day;
+        return LinkRequests.MaySend(await db.OutboxMessages
+            .CountAsync(m => m.Recipient == address && (m.Kind == ConfirmKind || m.Kind == ResetKind) && m.CreatedAt > since));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Forum.Core.Time;
 using Forum.Data;
 using Forum.Data.Accounts;
 using Forum.Synthesis.Syntheses;
+using Forum.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Accounts;
@@ -11,11 +12,12 @@ namespace Forum.Web.Accounts;
 /// <summary>
 /// Everything the forum holds about one account, as one JSON document: the profile, every
 /// contribution and reply with all its versions, the translations written of others' contributions,
-/// the earlier texts of edited versions, the reports filed, the synthesis texts written and the
-/// moderation actions taken. Rows stream from the database into
+/// the earlier texts of edited versions, the reports filed, the synthesis texts written, the
+/// moderation actions taken, what the person follows, how they chose to hear of it, and the e-mails
+/// the forum sent them (subjects and dates). Rows stream from the database into
 /// the response, so thousands of contributions cost no more memory than one.
 /// </summary>
-public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
+public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock, FollowService follows)
 {
     private const int FlushAtBytes = 64 * 1024;
 
@@ -129,6 +131,25 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         {
             At = clock.ToLocal(a.At), a.Action, a.ThemeId, a.PhaseId, a.ContributionId, a.Reason, a.Details,
         }, cancellation);
+
+        await WriteArrayAsync(json, "follows", db.Follows.Where(f => f.UserId == user.Id).OrderBy(f => f.Id), f => new
+        {
+            Target = f.ThemeId is null ? FollowService.PhaseTarget : FollowService.ThemeTarget, Id = f.ThemeId ?? f.PhaseId,
+            Since = clock.ToLocal(f.CreatedAt), Stopped = f.StoppedAt is { } stopped ? clock.ToLocal(stopped) : (DateTimeOffset?)null,
+        }, cancellation);
+        json.WriteStartObject("notificationChoices");
+        foreach (var (kind, delivery) in await follows.PreferencesAsync(user.Id))
+        {
+            json.WriteString(FollowService.KindName(kind), FollowService.DeliveryName(delivery));
+        }
+        json.WriteEndObject();
+        // The texts are the forum's own, built from what others wrote: named by subject, not copied.
+        await WriteArrayAsync(json, "emails", db.OutboxMessages.Where(m => m.RecipientUserId == user.Id).OrderBy(m => m.Id), m => new
+        {
+            To = m.Recipient, m.Kind, m.Language, m.Subject, QueuedAt = clock.ToLocal(m.CreatedAt),
+            SentAt = m.SentAt is { } sent ? clock.ToLocal(sent) : (DateTimeOffset?)null,
+            GaveUpAt = m.GaveUpAt is { } gaveUp ? clock.ToLocal(gaveUp) : (DateTimeOffset?)null,
+        }, cancellation);
         json.WriteEndObject();
         await json.FlushAsync(cancellation);
     }
@@ -139,6 +160,7 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock)
         json.WriteString("id", user.Id);
         json.WriteString("email", user.Email);
         json.WriteBoolean("emailConfirmed", user.EmailConfirmed);
+        json.WriteString("preferredLanguage", user.PreferredLanguage);
         json.WriteString("userName", user.UserName);
         json.WriteString("displayName", user.DisplayName);
         json.WriteString("shownAs", user.PublicName);

@@ -20,6 +20,7 @@ public sealed class MailComposer(UiTexts texts, MailOptions options, ForumClock 
 
     public OutboxMessage Compose(Letter letter, string recipient, string? recipientUserId)
     {
+        letter = WithoutDirectionControls(letter);
         var now = clock.UtcNow;
         return new OutboxMessage
         {
@@ -58,17 +59,20 @@ public sealed class MailComposer(UiTexts texts, MailOptions options, ForumClock 
                     text.Append('\n');
                     break;
                 case LetterAction action:
-                    text.Append(action.Label).Append(":\n").Append(action.Url.AbsoluteUri).Append("\n\n");
+                    text.Append(Labelled(letter.Language, action.Label)).Append('\n').Append(action.Url.AbsoluteUri).Append("\n\n");
                     break;
             }
         }
         text.Append("-- \n").Append(Footer(letter.Language)).Append('\n').Append(forum.Origin.AbsoluteUri).Append('\n');
         if (letter.Unsubscribe is { } unsubscribe)
         {
-            text.Append(letter.UnsubscribeLabel ?? texts.Get(letter.Language, "mail.unsubscribe")).Append(": ").Append(unsubscribe.AbsoluteUri).Append('\n');
+            text.Append(Labelled(letter.Language, letter.UnsubscribeLabel ?? texts.Get(letter.Language, "mail.unsubscribe"))).Append(' ').Append(unsubscribe.AbsoluteUri).Append('\n');
         }
         return text.ToString();
     }
+
+    /// <summary>"Label:" as each language writes it (French puts a no-break space before the colon).</summary>
+    private string Labelled(string language, string label) => string.Format(texts.Get(language, "mail.labelled"), label);
 
     private string Html(Letter letter)
     {
@@ -109,6 +113,27 @@ public sealed class MailComposer(UiTexts texts, MailOptions options, ForumClock 
         }
         html.Append("</p>\n</div>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    // Overrides and isolates of writing direction, which a display name or a reply may hold: a mail reader has no markup
+    // to contain them, so one would turn the rest of the subject or paragraph around. Text in Arabic or Hebrew needs none.
+    private static readonly System.Text.RegularExpressions.Regex DirectionControls = new("[\u202A-\u202E\u2066-\u2069]");
+
+    private static Letter WithoutDirectionControls(Letter letter)
+    {
+        static string Clean(string text) => DirectionControls.Replace(text, "");
+        return letter with
+        {
+            Subject = Clean(letter.Subject),
+            Blocks = letter.Blocks.Select(block => block switch
+            {
+                LetterHeading heading => heading with { Text = Clean(heading.Text) },
+                LetterParagraph paragraph => paragraph with { Text = Clean(paragraph.Text) },
+                LetterQuote quote => quote with { Text = Clean(quote.Text) },
+                LetterAction action => action with { Label = Clean(action.Label) },
+                _ => block,
+            }).ToList(),
+        };
     }
 
     // Accented letters stay themselves (the part is UTF-8); markup characters are escaped.

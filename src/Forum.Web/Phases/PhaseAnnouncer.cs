@@ -83,7 +83,11 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
             : new PhaseStateChanged(current.PhaseId, current.State, current.OpensAt, current.ClosesAt));
         if (published)
         {
-            await TellAsync(themeId, current, previous, isNew, now, cancellation);
+            // A moderator's change of dates is theirs: they are not told of it. Their audited action is the phase's latest.
+            var actor = change == PhaseChange.ReachedInstant ? null : await db.AuditEntries.AsNoTracking()
+                .Where(a => a.PhaseId == current.PhaseId && a.ActorId != PhaseAnnouncement.ScheduleActor)
+                .OrderByDescending(a => a.Id).Select(a => a.ActorId).FirstOrDefaultAsync(cancellation);
+            await TellAsync(themeId, current, previous, isNew, actor, now, cancellation);
         }
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
@@ -97,7 +101,8 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
     }
 
     /// <summary>Stores what the claimed change tells readers and followers: an announcement with its happening, or a closing's happening.</summary>
-    private async Task TellAsync(int themeId, PhaseAnnouncement current, PhaseAnnouncement? previous, bool isNew, DateTime now, CancellationToken cancellation)
+    private async Task TellAsync(int themeId, PhaseAnnouncement current, PhaseAnnouncement? previous, bool isNew, string? actor, DateTime now,
+        CancellationToken cancellation)
     {
         var openedBefore = current.State == PhaseState.Open
             && await db.OpeningAnnouncements.AnyAsync(a => a.PhaseId == current.PhaseId && a.Kind == AnnouncementKind.Opened, cancellation);
@@ -107,12 +112,12 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
             db.OpeningAnnouncements.Add(announcement);
             // Saved now for its id, which the happening names; the transaction still holds both.
             await db.SaveChangesAsync(cancellation);
-            Record(NotificationKind.PhaseOpened, themeId, current.PhaseId, now, announcement.Id);
+            Record(NotificationKind.PhaseOpened, themeId, current.PhaseId, now, announcement.Id, actor);
             db.PendingEvents.Raise(new AnnouncementPublished(announcement.Id, themeId, current.PhaseId));
         }
         else if (current.ClosedSince(previous))
         {
-            Record(NotificationKind.PhaseClosed, themeId, current.PhaseId, now, null);
+            Record(NotificationKind.PhaseClosed, themeId, current.PhaseId, now, null, actor);
         }
     }
 
@@ -130,17 +135,17 @@ public sealed class PhaseAnnouncer(ForumDbContext db, ForumClock clock, ForumMet
             await transaction.RollbackAsync(cancellation);
             return;
         }
-        Record(NotificationKind.PhaseClosingSoon, themeId, current.PhaseId, now, null);
+        Record(NotificationKind.PhaseClosingSoon, themeId, current.PhaseId, now, null, actor: null);
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         db.ChangeTracker.Clear();
         logger.LogInformation("Phase {Phase}: closing reminder recorded for {ClosesAt:u}.", current.PhaseId, closesAt);
     }
 
-    /// <summary>A happening for the notification worker; no one did it (the schedule, or a moderator's dates, whose own action is audited).</summary>
-    private void Record(NotificationKind kind, int themeId, int phaseId, DateTime now, long? announcementId)
+    /// <summary>A happening for the notification worker; <paramref name="actor"/> is the moderator who moved the dates, null for the schedule.</summary>
+    private void Record(NotificationKind kind, int themeId, int phaseId, DateTime now, long? announcementId, string? actor)
     {
-        db.Happenings.Add(new Happening { Kind = kind, ThemeId = themeId, PhaseId = phaseId, AnnouncementId = announcementId, At = now });
+        db.Happenings.Add(new Happening { Kind = kind, ThemeId = themeId, PhaseId = phaseId, AnnouncementId = announcementId, ActorId = actor, At = now });
         db.PendingEvents.Raise(new HappeningRecorded());
     }
 

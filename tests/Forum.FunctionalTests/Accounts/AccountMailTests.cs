@@ -168,6 +168,23 @@ public sealed partial class AccountMailTests(MailForumApp app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Asking_again_and_again_for_links_to_one_address_sends_it_five_in_a_day_with_the_same_answer()
+    {
+        var email = NewEmail("flooded");
+        await app.Anonymous().RegisterAsync(email, Demo.Password);
+        await app.ConfirmAddressAsync(email);
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await app.Anonymous().PostAsync("/api/account/forgotPassword", new { email })).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await app.Anonymous().PostAsync("/api/account/resendConfirmationEmail", new { email })).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await app.MailSenderSettledAsync();
+        app.Smtp.To(email).Should().HaveCount(Forum.Core.Mail.LinkRequests.PerDay, "the registration's link and four more; the rest were dropped");
+    }
+
+    [Fact]
     public async Task The_reset_code_of_the_message_sets_a_new_password_through_the_API()
     {
         var email = NewEmail("api-reset");

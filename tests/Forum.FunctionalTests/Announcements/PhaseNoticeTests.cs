@@ -29,8 +29,11 @@ public class PhaseNoticeTests(ForumApp app) : IClassFixture<ForumApp>
         announcements[1].Body("fr").Should().Be("La phase 1 de «\u00a0Territoires\u00a0» est prolongée\u00a0: elle est désormais ouverte du 25 août au 12 octobre.");
         announcements[2].Title("es").Should().Be("La fase 1 vuelve a estar abierta: Phase 1");
         announcements[2].Body("en").Should().Be("Phase 1 of “Territories” is open again, from 25 August to 20 October.");
-        (await app.HappeningsAsync(id)).Select(h => h.Kind).Should().Equal(
+        var happenings = await app.HappeningsAsync(id);
+        happenings.Select(h => h.Kind).Should().Equal(
             NotificationKind.PhaseOpened, NotificationKind.PhaseOpened, NotificationKind.PhaseClosed, NotificationKind.PhaseOpened);
+        var moderatorId = (await moderator.GetJsonAsync("/api/account/me"))["id"]!.GetValue<string>();
+        happenings.Skip(1).Should().OnlyContain(h => h.ActorId == moderatorId, "the moderator who moved the dates is not told of it");
     }
 
     [Fact]

@@ -65,6 +65,22 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
     }
 
     [Fact]
+    public async Task Markup_and_direction_overrides_in_a_name_and_a_reply_are_shown_as_text_and_cannot_turn_the_message_around()
+    {
+        var author = await PersonAsync("en", "Reader");
+        var replier = await PersonAsync("en", "Eve <img src=x onerror=alert(1)> \u202Eevil");
+        var (_, contribution) = await ContributionOfAsync(author, "en");
+
+        await ReplyAsync(replier, contribution, "Look \u2067here\u2069 <script>alert(2)</script>");
+
+        var message = await app.Smtp.WaitForAsync(author.Email, SmtpListener.IsNotice);
+        message.Subject.Should().Be("Eve <img src=x onerror=alert(1)> evil replied to your contribution");
+        message.HtmlBody.Should().Contain("Eve &lt;img src=x onerror=alert(1)&gt; evil").And.Contain("&lt;script&gt;alert(2)&lt;/script&gt;")
+            .And.NotContain("<img").And.NotContain("<script").And.NotContain("\u202E").And.NotContain("\u2067");
+        Text(message).Should().Contain("> Look here <script>alert(2)</script>").And.NotContain("\u202E");
+    }
+
+    [Fact]
     public async Task Replying_to_ones_own_contribution_tells_no_one()
     {
         var author = await PersonAsync("en", "Solo");

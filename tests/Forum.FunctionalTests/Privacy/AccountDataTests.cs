@@ -14,7 +14,8 @@ public sealed class AccountDataTests(ForumApp app) : IClassFixture<ForumApp>
         var moderator = await app.ModeratorAsync();
         var phase = await moderator.CreateOpenPhaseAsync();
         var (alice, aliceEmail) = await app.RegisteredAsync("alice");
-        (await alice.PutAsync("/api/account/profile", new { displayName = "Alice Martin" })).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/account/profile", new { displayName = "Alice Martin", preferredLanguage = "fr" })).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/account/notifications", new Dictionary<string, string> { ["phaseClosed"] = "never" })).EnsureSuccessStatusCode();
         var (bob, _) = await app.RegisteredAsync("bob");
 
         var mine = await alice.PostContributionAsync(phase, "fr", "Monnaies locales", "Les monnaies locales relocalisent l'économie.");
@@ -64,6 +65,14 @@ public sealed class AccountDataTests(ForumApp app) : IClassFixture<ForumApp>
 
         text.Should().NotContain("Bob's own words", "what others wrote is theirs, not part of my data").And.NotContain("Bob's Spanish words");
         data["moderationActions"]!.AsArray().Should().BeEmpty();
+
+        data["account"]!["preferredLanguage"]!.GetValue<string>().Should().Be("fr");
+        data["follows"]!.AsArray().Select(f => $"{f!["target"]}:{f["id"]}").Should().Equal([$"phase:{phase}"], "writing in the phase followed it");
+        data["notificationChoices"]!["phaseClosed"]!.GetValue<string>().Should().Be("never");
+        data["notificationChoices"]!["reply"]!.GetValue<string>().Should().Be("immediately", "every kind is listed, chosen or not");
+        var emails = data["emails"]!.AsArray();
+        emails.Should().NotBeEmpty("the registration sent a confirmation link");
+        emails.Select(e => e!["to"]!.GetValue<string>()).Should().OnlyContain(to => to == aliceEmail);
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed class AccountDeletionTests(ForumApp app) : IClassFixture<ForumApp>
         (await app.Anonymous().GetJsonAsync($"/api/phases/{phase}/contributions"))["items"]![0]!["author"]!["name"]!.GetValue<string>()
             .Should().Be("Alice Martin", "the list is now in the output cache");
 
+        (await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.RecipientUserId == aliceId))).Should().BePositive("her confirmation link was e-mailed");
+        (await app.WithDbAsync(db => db.Follows.CountAsync(f => f.UserId == aliceId))).Should().BePositive("writing followed the phase");
+
         var deleted = await alice.DeleteAccountAsync(PrivacyHelpers.Password);
         deleted.StatusCode.Should().Be(HttpStatusCode.OK, await deleted.Content.ReadAsStringAsync());
 
@@ -66,6 +69,8 @@ public sealed class AccountDeletionTests(ForumApp app) : IClassFixture<ForumApp>
         stored.PhoneNumber.Should().BeNull();
         stored.DeletedAt.Should().NotBeNull();
         (await app.WithDbAsync(db => db.UserRoles.CountAsync(r => r.UserId == aliceId))).Should().Be(0);
+        (await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.RecipientUserId == aliceId))).Should().Be(0, "no e-mail to her, with her address, is kept");
+        (await app.WithDbAsync(db => db.Follows.CountAsync(f => f.UserId == aliceId))).Should().Be(0);
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.ActorId == aliceId && a.Action == "account.delete"));
         audit.Details.Should().NotContain("alice").And.Contain("1 kept");
 
