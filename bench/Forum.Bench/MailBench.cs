@@ -131,7 +131,7 @@ public sealed class MailBench : IDisposable
         {
             await api.SendAsync(HttpMethod.Post, $"/api/phases/{first}/contributions", token, new { language, title = $"Idea in {language}", body = "An idea." }, HttpStatusCode.Created);
         }
-        await api.SendAsync(HttpMethod.Post, $"/api/phases/{first}/close", adminToken, new { }, HttpStatusCode.OK);
+        await api.SendAsync(HttpMethod.Post, $"/api/phases/{first}/close", adminToken, new { reason = "Phase 1 is over." }, HttpStatusCode.OK);
         var opensAt = DateTime.UtcNow.AddSeconds(_o.Lead);
         var second = (await api.SendAsync(HttpMethod.Post, "/api/themes/opening/phases", adminToken, new
         {
@@ -240,6 +240,8 @@ public sealed class MailBench : IDisposable
             ["Forum__Mail__Security"] = "None",
             ["Forum__Mail__From"] = "Forum <forum@bench.localhost>",
             ["Forum__SummaryDelaySeconds"] = "86400",
+            // Both servers let new accounts post at once: the benchmark measures posting, not confirming addresses.
+            ["Forum__Accounts__RequireConfirmedEmail"] = "false",
         });
 
     public void Dispose()
@@ -271,6 +273,7 @@ public sealed class MailBench : IDisposable
                 .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
             var services = new SmtpServer.ComponentModel.ServiceProvider();
             services.Add(new Store(this));
+            services.Add(new NoDelayListenerFactory());
             _server = new SmtpServer.SmtpServer(options, services);
             _ = _server.StartAsync(_stop.Token);
         }

@@ -22,13 +22,14 @@ public static class DateRanges
         string DayMonth,   // {0} day number, {1} month name
         string MonthYear,  // {0} "day month", {1} year
         bool FirstOrdinal, // French writes the first of the month "1er"
+        string Moment,     // {0} weekday, {1} the day, {2} the time
         string Culture);   // the culture used for a bare language code, and for the English fallback
 
     private static readonly Dictionary<string, Grammar> Grammars = new(StringComparer.Ordinal)
     {
-        ["en"] = new("from {0} to {1}", "on {0}", "{0} {1}", "{0} {1}", false, "en-GB"),
-        ["fr"] = new("du {0} au {1}", "le {0}", "{0} {1}", "{0} {1}", true, "fr-FR"),
-        ["es"] = new("del {0} al {1}", "el {0}", "{0} de {1}", "{0} de {1}", false, "es-ES"),
+        ["en"] = new("from {0} to {1}", "on {0}", "{0} {1}", "{0} {1}", false, "{0} {1} at {2}", "en-GB"),
+        ["fr"] = new("du {0} au {1}", "le {0}", "{0} {1}", "{0} {1}", true, "{0} {1} à {2}", "fr-FR"),
+        ["es"] = new("del {0} al {1}", "el {0}", "{0} de {1}", "{0} de {1}", false, "{0} {1} a las {2}", "es-ES"),
     };
 
     private const string DefaultLanguage = "en";
@@ -55,17 +56,7 @@ public static class DateRanges
         }
         var (first, last) = Days(opensAtUtc, closesAtUtc, zone);
         var currentYear = LocalDate(nowUtc, zone).Year;
-
-        string Day(DateOnly date, bool withMonth, bool withYear)
-        {
-            var number = grammar.FirstOrdinal && date.Day == 1 ? "1er" : date.Day.ToString(culture);
-            if (!withMonth)
-            {
-                return number;
-            }
-            var text = string.Format(culture, grammar.DayMonth, number, MonthName(date.Month, culture));
-            return withYear ? string.Format(culture, grammar.MonthYear, text, date.Year.ToString(culture)) : text;
-        }
+        string Day(DateOnly date, bool withMonth, bool withYear) => DayText(grammar, culture, date, withMonth, withYear);
 
         if (first == last)
         {
@@ -79,6 +70,36 @@ public static class DateRanges
         return string.Format(culture, grammar.Range,
             Day(first, firstWithMonth, yearsDiffer),
             Day(last, withMonth: true, showYear));
+    }
+
+    /// <summary>
+    /// An instant in <paramref name="zone"/> as a sentence writes it after "on", "le" or "el": its weekday, day and month
+    /// (the year only when not the current one) and time: "Tuesday 1 December at 18:00", "mardi 1er décembre à 18:00",
+    /// "martes 1 de diciembre a las 18:00".
+    /// </summary>
+    public static string Moment(DateTime atUtc, TimeZoneInfo zone, CultureInfo culture, DateTime nowUtc)
+    {
+        if (!Grammars.TryGetValue(culture.TwoLetterISOLanguageName, out var grammar))
+        {
+            grammar = Grammars[DefaultLanguage];
+            culture = CultureInfo.GetCultureInfo(grammar.Culture);
+        }
+        var local = TimeZoneInfo.ConvertTimeFromUtc(AsUtc(atUtc), zone);
+        var date = DateOnly.FromDateTime(local);
+        var weekday = culture.DateTimeFormat.GetDayName(local.DayOfWeek);
+        return string.Format(culture, grammar.Moment, weekday, DayText(grammar, culture, date, withMonth: true, withYear: date.Year != LocalDate(nowUtc, zone).Year),
+            local.ToString("HH:mm", culture));
+    }
+
+    private static string DayText(Grammar grammar, CultureInfo culture, DateOnly date, bool withMonth, bool withYear)
+    {
+        var number = grammar.FirstOrdinal && date.Day == 1 ? "1er" : date.Day.ToString(culture);
+        if (!withMonth)
+        {
+            return number;
+        }
+        var text = string.Format(culture, grammar.DayMonth, number, MonthName(date.Month, culture));
+        return withYear ? string.Format(culture, grammar.MonthYear, text, date.Year.ToString(culture)) : text;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -29,9 +30,25 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
     public async Task<IMailBatch> OpenAsync(CancellationToken cancellation)
     {
         var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        Socket? socket = null;
         try
         {
-            await client.ConnectAsync(options.Host!, options.Port, options.Security switch
+            // Nagle's algorithm off: each SMTP step is a small write awaiting a reply, and with it on, every message
+            // waits out the server's delayed acknowledgement (40 ms on Linux): 20 messages a second instead of hundreds.
+            socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+            {
+                connecting.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+                try
+                {
+                    await socket.ConnectAsync(options.Host!, options.Port, connecting.Token);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"No answer from {options.Host}:{options.Port} within {options.TimeoutSeconds} s.");
+                }
+            }
+            await client.ConnectAsync(socket, options.Host!, options.Port, options.Security switch
             {
                 MailSecurity.None => SecureSocketOptions.None,
                 MailSecurity.StartTls => SecureSocketOptions.StartTls,
@@ -47,6 +64,7 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
         catch
         {
             client.Dispose();
+            socket?.Dispose();
             throw;
         }
     }

@@ -99,7 +99,9 @@ public sealed class NotificationLetters(UiTexts texts, ForumLanguages languages,
             return notice;
         }
         var blocks = notice.Blocks.ToList();
-        blocks.Insert(blocks.Count - 1, new LetterParagraph(sentences.Statistics(statistics, language, languages.Codes, final: true)));
+        // The sentence is written to stand alone on a page; here it is one of the message's sentences.
+        var sentence = sentences.Statistics(statistics, language, languages.Codes, final: true);
+        blocks.Insert(blocks.Count - 1, new LetterParagraph(sentence.EndsWith('.') ? sentence : sentence + "."));
         return notice with { Blocks = blocks };
     }
 
@@ -175,7 +177,7 @@ public sealed class NotificationLetters(UiTexts texts, ForumLanguages languages,
 
     private Uri PhaseLink(HappeningFacts facts, string language) => forum.Absolute($"/{language}/phases/{facts.Phase!.Id}");
 
-    private string Date(DateTime utc, string language) => clock.ToLocal(utc).ToString("f", languages.CultureOf(language));
+    private string Date(DateTime utc, string language) => DateRanges.Moment(utc, clock.Zone, languages.CultureOf(language), clock.UtcNow);
 
     private static string Pick(IReadOnlyDictionary<string, string> titles, string language, string original) =>
         titles.GetValueOrDefault(language) ?? titles.GetValueOrDefault(original) ?? titles.Values.FirstOrDefault() ?? "";

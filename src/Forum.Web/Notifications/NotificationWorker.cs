@@ -12,8 +12,9 @@ namespace Forum.Web.Notifications;
 
 /// <summary>
 /// Turns each stored <see cref="Happening"/> into messages and digest entries. Every instance runs one; the
-/// "notifications" lease lets one at a time work, and each happening is handled in one transaction that also
-/// marks it handled, so none is told twice. Wakes after a commit that recorded one (<see cref="HappeningRecorded"/>)
+/// "notifications" lease lets one at a time work, and happenings are handled in transactions (up to 50 in each)
+/// that also mark them handled, so none is told twice; one that keeps failing is set aside and logged, so it does not
+/// hold back those behind it. Wakes after a commit that recorded one (<see cref="HappeningRecorded"/>)
 /// and every half minute for those recorded by another instance.
 /// </summary>
 public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock clock, IWorkLeases leases, HappeningAlarm alarm, StartupGate startup,
@@ -22,6 +23,11 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
     private static readonly TimeSpan SafetyLook = TimeSpan.FromSeconds(30);
     private const string LeaseName = "notifications";
 
+    // Happenings handled in one transaction: under a stream of replies, one commit for many instead of one each.
+    private const int HappeningsPerTransaction = 50;
+    private const int AttemptsBeforeSettingAside = 3;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, int> _failures = new();
     private int _looking = 1;
 
     /// <summary>No look running and none asked for (the tests wait for it).</summary>
@@ -75,28 +81,99 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
         {
             while (true)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-                var next = await db.Happenings.AsNoTracking().Where(h => h.HandledAt == null).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellation);
-                if (next is null)
+                List<Happening> batch;
+                await using (var scope = scopes.CreateAsyncScope())
                 {
-                    return;
+                    var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+                    batch = await db.Happenings.AsNoTracking().Where(h => h.HandledAt == null).OrderBy(h => h.Id)
+                        .Take(HappeningsPerTransaction).ToListAsync(cancellation);
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+                    try
+                    {
+                        await HandleAsync(scope.ServiceProvider, db, batch, cancellation);
+                        continue;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
+                    {
+                        logger.LogWarning(e, "Could not handle happenings {First} to {Last} together; handling them one by one.", batch[0].Id, batch[^1].Id);
+                    }
                 }
-                await HandleAsync(scope.ServiceProvider, db, next, cancellation);
+                foreach (var happening in batch)
+                {
+                    await HandleAloneAsync(happening, cancellation);
+                }
             }
         }
     }
 
-    /// <summary>Every recipient of one happening, page by page, and the happening marked handled: one transaction.</summary>
-    private async Task HandleAsync(IServiceProvider services, ForumDbContext db, Happening happening, CancellationToken cancellation)
+    /// <summary>
+    /// One happening in a transaction of its own, after its batch failed. One that fails again and again (facts that no
+    /// longer make sense, a message that cannot be written) is set aside, logged, so the happenings behind it are told.
+    /// </summary>
+    private async Task HandleAloneAsync(Happening happening, CancellationToken cancellation)
     {
-        var facts = await HappeningFacts.LoadAsync(db, services.GetRequiredService<StatisticsReader>(), happening, cancellation);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+        try
+        {
+            await HandleAsync(scope.ServiceProvider, db, [happening], cancellation);
+            _failures.TryRemove(happening.Id, out _);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var failures = _failures.AddOrUpdate(happening.Id, 1, (_, n) => n + 1);
+            if (failures < AttemptsBeforeSettingAside)
+            {
+                throw;
+            }
+            logger.LogError(e, "Happening {Id} ({Kind}) failed {Count} times: set aside, no one is told of it.", happening.Id, happening.Kind, failures);
+            db.ChangeTracker.Clear();
+            await db.Happenings.Where(h => h.Id == happening.Id && h.HandledAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.HandledAt, clock.UtcNow), cancellation);
+            _failures.TryRemove(happening.Id, out _);
+        }
+    }
+
+    /// <summary>Every recipient of each happening, page by page, and the happenings marked handled: one transaction.</summary>
+    private async Task HandleAsync(IServiceProvider services, ForumDbContext db, IReadOnlyList<Happening> happenings, CancellationToken cancellation)
+    {
         var letters = services.GetRequiredService<NotificationLetters>();
         var outbox = services.GetRequiredService<MailOutbox>();
         var languages = services.GetRequiredService<ForumLanguages>();
+        var statistics = services.GetRequiredService<StatisticsReader>();
+        var counts = new List<(Happening Happening, int Told)>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        foreach (var happening in happenings)
+        {
+            counts.Add((happening, await TellAsync(db, statistics, letters, outbox, languages, happening, cancellation)));
+        }
+        // Conditional, should an instance without the lease (Redis away) have handled some meanwhile: its transaction then fails here.
+        var ids = happenings.Select(h => h.Id).ToList();
+        var marked = await db.Happenings.Where(h => ids.Contains(h.Id) && h.HandledAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.HandledAt, clock.UtcNow), cancellation);
+        if (marked != ids.Count)
+        {
+            await transaction.RollbackAsync(cancellation);
+            db.ChangeTracker.Clear();
+            return;
+        }
+        await transaction.CommitAsync(cancellation);
+        foreach (var (happening, told) in counts)
+        {
+            logger.LogInformation("Happening {Id} ({Kind}): {Count} people told or their digest given it.", happening.Id, happening.Kind, told);
+        }
+    }
+
+    /// <summary>Queues the messages and digest entries of one happening in the caller's transaction; returns how many people it concerns.</summary>
+    private async Task<int> TellAsync(ForumDbContext db, StatisticsReader statistics, NotificationLetters letters, MailOutbox outbox, ForumLanguages languages,
+        Happening happening, CancellationToken cancellation)
+    {
+        var facts = await HappeningFacts.LoadAsync(db, statistics, happening, cancellation);
         var notices = new Dictionary<string, Notice?>();
         var told = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         if (!facts.Silent)
         {
             string after = "";
@@ -138,14 +215,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
                 after = page[^1].Id;
             }
         }
-        // Conditional, should an instance without the lease (Redis away) have handled it meanwhile: its transaction then fails here.
-        var marked = await db.Happenings.Where(h => h.Id == happening.Id && h.HandledAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.HandledAt, clock.UtcNow), cancellation);
-        if (marked == 1)
-        {
-            await transaction.CommitAsync(cancellation);
-            logger.LogInformation("Happening {Id} ({Kind}): {Count} people told or their digest given it.", happening.Id, happening.Kind, told);
-        }
+        return told;
     }
 
     private sealed record Recipient(string Id, string? Email, string? Language, bool Deleted, Delivery? Delivery);

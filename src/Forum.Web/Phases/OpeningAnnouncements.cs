@@ -61,7 +61,7 @@ public sealed class AnnouncementComposer(UiTexts texts, LanguageSentences senten
             {
                 var shown = languages.ShownFor(synthesis.Versions, v => v.Language, language);
                 var inOrder = synthesis.Versions.Select(v => v.Language).OrderBy(l => languages.Codes.ToList().IndexOf(l)).ToList();
-                paragraphs.Add(Format(language, "announcement.synthesis", Format(language, "synthesis.title", synthesis.Number), shown.Title,
+                paragraphs.Add(Format(language, "announcement.synthesis", synthesis.Number, shown.Title,
                     sentences.AvailableIn(inOrder, language)));
             }
             // The note is written per language: a language without one has none, rather than another language's.

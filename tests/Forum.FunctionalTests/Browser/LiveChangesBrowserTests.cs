@@ -81,4 +81,34 @@ public class LiveChangesBrowserTests(ForumApp app, BrowserFixture browser) : ICl
         await page.ClickAsync("#post-form button[type=submit]");
         await Expect(page.Locator("#contribution-list article.contribution h3")).ToHaveTextAsync("Première idée");
     }
+
+    [Fact]
+    public async Task A_theme_page_left_open_shows_a_phase_opened_by_a_moderator_with_its_announcement_and_the_next_visitor_reads_the_same()
+    {
+        var moderator = await app.ModeratorAsync();
+        var slug = (await moderator.CreateThemeAsync())["slug"]!.GetValue<string>();
+        var phase = (await moderator.CreatePhaseAsync(slug, 1, "2026-10-01T09:00", "2026-10-31T18:00"))["id"]!.GetValue<int>();
+
+        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"/fr/themes/{slug}"));
+        await WaitForLiveAsync(page);
+        await Expect(page.Locator("#next-phase")).ToContainTextAsync("La phase 1");
+        await Expect(page.Locator("#announcements article")).ToHaveCountAsync(0);
+
+        await moderator.PostOkAsync($"/api/phases/{phase}/open", new { reason = "Ready." });
+
+        await Expect(page.Locator("#announcements article h3")).ToHaveTextAsync("La phase 1 est ouverte\u00a0: Phase 1");
+        await Expect(page.Locator("#announcements article")).ToContainTextAsync("est ouverte du 1er septembre au 31 octobre.");
+        await Expect(page.Locator("#current .state")).ToHaveTextAsync("Ouverte");
+        await Expect(page.Locator("#timeline .state")).ToHaveTextAsync("Ouverte");
+        await Expect(page.Locator("#next-phase")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#live-notice")).ToContainTextAsync("Cette page vient d’être mise à jour. La phase 1 est ouverte");
+
+        await using var nextContext = await browser.Browser.NewContextAsync(new() { Locale = "fr-FR" });
+        var next = await nextContext.NewPageAsync();
+        await next.GotoAsync(Url($"/fr/themes/{slug}"));
+        await Expect(next.Locator("#announcements article h3")).ToHaveTextAsync("La phase 1 est ouverte\u00a0: Phase 1");
+        await Expect(next.Locator("nav.languages")).ToHaveCountAsync(1);
+    }
 }

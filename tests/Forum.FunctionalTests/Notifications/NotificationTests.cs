@@ -124,7 +124,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         await moderator.PostOkAsync($"/api/syntheses/{synthesis["id"]}/publish", new { });
 
         var message = await app.Smtp.WaitForAsync(follower.Email, SmtpListener.IsNotice);
-        message.Subject.Should().Be("Synthèse n°\u00a01 publiée : Ce que nous avons entendu");
+        message.Subject.Should().Be("Synthèse n°\u00a01 publiée\u00a0: Ce que nous avons entendu");
         Text(message).Should().Contain("Disponible uniquement en français").And.Contain($"/fr/phases/{phase}#synthesis-");
         await SettledAsync();
         app.Smtp.Notices(moderatorEmail).Should().BeEmpty("the moderator published it");

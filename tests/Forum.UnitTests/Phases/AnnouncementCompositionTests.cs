@@ -54,7 +54,7 @@ public class AnnouncementCompositionTests
 
         en.Should().Contain("Phase 2 in figures — 2 contributions in total: 2 in French only.");
         en.Should().Contain("Synthesis no. 2 is available: “Ce que nous avons appris” — Available in French only.");
-        fr.Should().Contain("Synthèse n°\u00a02 est disponible\u00a0: «\u00a0Ce que nous avons appris\u00a0» — Disponible uniquement en français.");
+        fr.Should().Contain("La synthèse n°\u00a02 est disponible\u00a0: «\u00a0Ce que nous avons appris\u00a0» — Disponible uniquement en français.");
     }
 
     [Fact]

@@ -194,4 +194,14 @@ public class DateRangesTests
         var act = () => DateRanges.Format(at, at, Paris, "en", Now2026);
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public void A_moment_names_its_weekday_day_and_time_with_the_first_of_the_month_in_french_and_the_year_only_when_another()
+    {
+        var closes = InParis("2026-12-01 18:00");
+        DateRanges.Moment(closes, Paris, CultureInfo.GetCultureInfo("en-GB"), Now2026).Should().Be("Tuesday 1 December at 18:00");
+        DateRanges.Moment(closes, Paris, CultureInfo.GetCultureInfo("fr-FR"), Now2026).Should().Be("mardi 1er décembre à 18:00");
+        DateRanges.Moment(closes, Paris, CultureInfo.GetCultureInfo("es-ES"), Now2026).Should().Be("martes 1 de diciembre a las 18:00");
+        DateRanges.Moment(InParis("2027-01-05 09:30"), Paris, CultureInfo.GetCultureInfo("fr-FR"), Now2026).Should().Be("mardi 5 janvier 2027 à 09:30");
+    }
 }
