@@ -18,8 +18,8 @@ public static class ForumMail
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
             ? new SmtpMailTransport(sp.GetRequiredService<MailOptions>())
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
-        services.AddSingleton<MailQueuedAlarm>();
-        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<MailQueuedAlarm>());
+        services.AddSingleton<Background.WorkAlarm<Forum.Core.Events.MailQueued>>();
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<Background.WorkAlarm<Forum.Core.Events.MailQueued>>());
         services.AddHostedService<MailSender>();
         return services;
     }

@@ -16,8 +16,8 @@ public static class ForumNotifications
         services.AddScoped<FollowService>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<NotificationLetters>();
-        services.AddSingleton<HappeningAlarm>();
-        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<HappeningAlarm>());
+        services.AddSingleton<Background.WorkAlarm<Forum.Core.Events.HappeningRecorded>>();
+        services.AddSingleton<IForumEventHandler>(sp => sp.GetRequiredService<Background.WorkAlarm<Forum.Core.Events.HappeningRecorded>>());
         services.AddSingleton<NotificationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationWorker>());
         services.AddSingleton<DigestWorker>();

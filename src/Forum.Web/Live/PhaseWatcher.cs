@@ -56,7 +56,7 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
                 await Task.WhenAny(delay, poked);
                 Volatile.Write(ref _looking, 1);
                 await wake.CancelAsync();
-                await alarm.ResetAsync(stoppingToken);
+                alarm.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -79,29 +79,4 @@ public sealed class PhaseWatcher(IServiceScopeFactory scopes, ForumClock clock, 
 /// Wakes the <see cref="PhaseWatcher"/> when a phase is saved. A handler of its own, so that the
 /// watcher, which publishes, is not among the publisher's handlers: no dependency goes round in a circle.
 /// </summary>
-public sealed class PhaseSavedAlarm : Scaling.IInstanceEventHandler
-{
-    private readonly SemaphoreSlim _poke = new(0);
-
-    public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
-    {
-        if (forumEvent is PhaseSaved)
-        {
-            _poke.Release();
-        }
-        return ValueTask.CompletedTask;
-    }
-
-    public Task WaitAsync(CancellationToken cancellation) => _poke.WaitAsync(cancellation);
-
-    public bool IsPoked => _poke.CurrentCount > 0;
-
-    /// <summary>Several saves while the watcher looked are one reason to look again.</summary>
-    public async Task ResetAsync(CancellationToken cancellation)
-    {
-        while (_poke.CurrentCount > 0)
-        {
-            await _poke.WaitAsync(cancellation);
-        }
-    }
-}
+public sealed class PhaseSavedAlarm : Background.WorkAlarm<PhaseSaved>, Scaling.IInstanceEventHandler;

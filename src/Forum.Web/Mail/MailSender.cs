@@ -16,10 +16,16 @@ namespace Forum.Web.Mail;
 /// and every half minute in case another instance queued while this one held the lease.
 /// </summary>
 public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport transport, MailOptions options, ForumClock clock, TimeProvider time,
-    IWorkLeases leases, MailQueuedAlarm alarm, StartupGate startup, ILogger<MailSender> logger) : BackgroundService
+    IWorkLeases leases, Background.WorkAlarm<MailQueued> alarm, StartupGate startup, ILogger<MailSender> logger) : BackgroundService
 {
     private static readonly TimeSpan SafetyLook = TimeSpan.FromSeconds(30);
     private const string LeaseName = "mail-sender";
+
+    /// <summary>How long the sender gathers what further commits queue once woken, before it looks.</summary>
+    public static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The outcomes stored in one write; a crash resends at most this many messages, recognisably.</summary>
+    public const int OutcomesPerSave = 20;
 
     // 1 from a wake-up until its look is done.
     private int _looking = 1;
@@ -62,6 +68,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
                 await Task.WhenAny(waits);
                 Volatile.Write(ref _looking, 1);
                 await wake.CancelAsync();
+                // The commits of a busy moment come in bursts: a short gathering sends them in one batch, one look.
+                await Task.Delay(GatherFor, stoppingToken);
                 alarm.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -124,6 +132,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
         }
         await using (open)
         {
+            var unsaved = 0;
             foreach (var message in batch)
             {
                 var outcome = await open.SendAsync(ToMime(message), cancellation);
@@ -139,9 +148,15 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
                         logger.LogWarning("Gave up e-mail {MessageId} ({Kind}) after {Attempts} attempts: {Error}", message.MessageId, message.Kind, message.Attempts, message.LastError);
                     }
                 }
-                // Each outcome is stored as it comes: a crash resends at most the message in hand, with the same Message-ID.
-                await db.SaveChangesAsync(cancellation);
+                // Outcomes are stored a few at a time: one write per message would take SQLite's single write lock from
+                // the people posting, hundreds of times a second. A crash resends at most these, with the same Message-IDs.
+                if (++unsaved == OutcomesPerSave)
+                {
+                    await db.SaveChangesAsync(cancellation);
+                    unsaved = 0;
+                }
             }
+            await db.SaveChangesAsync(cancellation);
         }
     }
 
@@ -162,32 +177,5 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
         // A Content-* header belongs to the body (MimeKit moves it there).
         mime.Body.Headers.Add("Content-Language", message.Language);
         return mime;
-    }
-}
-
-/// <summary>Wakes the <see cref="MailSender"/> of this instance when a commit queued messages.</summary>
-public sealed class MailQueuedAlarm : IForumEventHandler
-{
-    private readonly SemaphoreSlim _poke = new(0);
-
-    public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
-    {
-        if (forumEvent is MailQueued)
-        {
-            _poke.Release();
-        }
-        return ValueTask.CompletedTask;
-    }
-
-    public Task WaitAsync(CancellationToken cancellation) => _poke.WaitAsync(cancellation);
-
-    public bool IsPoked => _poke.CurrentCount > 0;
-
-    /// <summary>Several commits while the sender looked are one reason to look again.</summary>
-    public void Reset()
-    {
-        while (_poke.CurrentCount > 0 && _poke.Wait(0))
-        {
-        }
     }
 }

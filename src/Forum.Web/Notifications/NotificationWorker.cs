@@ -17,7 +17,7 @@ namespace Forum.Web.Notifications;
 /// hold back those behind it. Wakes after a commit that recorded one (<see cref="HappeningRecorded"/>)
 /// and every half minute for those recorded by another instance.
 /// </summary>
-public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock clock, IWorkLeases leases, HappeningAlarm alarm, StartupGate startup,
+public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock clock, IWorkLeases leases, Background.WorkAlarm<HappeningRecorded> alarm, StartupGate startup,
     NotificationOptions options, ILogger<NotificationWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SafetyLook = TimeSpan.FromSeconds(30);
@@ -60,6 +60,8 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
                 await Task.WhenAny(alarm.WaitAsync(wake.Token), Task.Delay(SafetyLook, wake.Token));
                 Volatile.Write(ref _looking, 1);
                 await wake.CancelAsync();
+                // Replies come in bursts: a short gathering handles those of a busy moment in one transaction.
+                await Task.Delay(Mail.MailSender.GatherFor, stoppingToken);
                 alarm.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -238,31 +240,5 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, ForumClock c
         }
         return users.OrderBy(u => u.Id).Select(u => new Recipient(u.Id, u.Email, u.PreferredLanguage, u.DeletedAt != null,
             db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Kind == kind).Select(p => (Delivery?)p.Delivery).FirstOrDefault()));
-    }
-}
-
-/// <summary>Wakes the notification workers of this instance when a commit recorded happenings.</summary>
-public sealed class HappeningAlarm : IForumEventHandler
-{
-    private readonly SemaphoreSlim _poke = new(0);
-
-    public ValueTask HandleAsync(ForumEvent forumEvent, CancellationToken cancellation)
-    {
-        if (forumEvent is HappeningRecorded)
-        {
-            _poke.Release();
-        }
-        return ValueTask.CompletedTask;
-    }
-
-    public Task WaitAsync(CancellationToken cancellation) => _poke.WaitAsync(cancellation);
-
-    public bool IsPoked => _poke.CurrentCount > 0;
-
-    public void Reset()
-    {
-        while (_poke.CurrentCount > 0 && _poke.Wait(0))
-        {
-        }
     }
 }

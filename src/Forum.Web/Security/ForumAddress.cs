@@ -8,12 +8,9 @@ namespace Forum.Web.Security;
 /// else the first address the server listens on, with a wildcard host read as localhost. A forum that sends
 /// e-mail to people elsewhere sets <c>Forum:PublicUrl</c>; the fallback serves the demo and the tests.
 /// </summary>
-public sealed class ForumAddress(Core.ForumOptions options, IServer server)
+public sealed class ForumAddress(PublicUrls urls, IServer server)
 {
-    private readonly Uri? _configured = string.IsNullOrWhiteSpace(options.PublicUrl) ? null
-        : new Uri(new Uri(options.PublicUrl.Trim(), UriKind.Absolute).GetLeftPart(UriPartial.Authority));
-
-    public Uri Origin => _configured ?? Listening() ?? new Uri("http://localhost/");
+    public Uri Origin => urls.Configured ?? Listening() ?? new Uri("http://localhost/");
 
     /// <summary>An absolute link to a path of the forum, e.g. <c>/fr/account/confirm?…</c>.</summary>
     public Uri Absolute(string pathAndQuery) => new(Origin, pathAndQuery);

@@ -14,6 +14,9 @@ public sealed class PublicUrls(Core.ForumOptions options)
     /// <summary>True when the forum was told its address, so the Host header plays no part.</summary>
     public bool IsConfigured => _configured is not null;
 
+    /// <summary>The origin of <c>Forum:PublicUrl</c>, when set.</summary>
+    public Uri? Configured => _configured;
+
     /// <summary>Scheme, host and port the forum answers on, e.g. <c>https://forum.example.org</c>.</summary>
     public Uri Origin(HttpRequest request) => _configured ?? FromRequest(request);
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forum.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresForumDbContext))]
-    [Migration("20261201000425_Follows")]
-    partial class Follows
+    [Migration("20261201040103_Email")]
+    partial class Email
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -561,6 +561,9 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -577,6 +580,10 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Question")
                         .IsRequired()

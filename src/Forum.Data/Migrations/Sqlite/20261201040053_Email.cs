@@ -6,17 +6,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Forum.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Mail : Migration
+    public partial class Email : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AnnouncementNote",
+                table: "PhaseTexts",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReminderSentFor",
+                table: "PhaseAnnouncements",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "PreferredLanguage",
                 table: "AspNetUsers",
                 type: "TEXT",
                 maxLength: 8,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Follows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PhaseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Follows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Follows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Follows_Phases_PhaseId",
+                        column: x => x.PhaseId,
+                        principalTable: "Phases",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Follows_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Happenings",
@@ -38,6 +85,25 @@ namespace Forum.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Happenings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -95,6 +161,34 @@ namespace Forum.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    HappeningId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestEntries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DigestEntries_Happenings_HappeningId",
+                        column: x => x.HappeningId,
+                        principalTable: "Happenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpeningAnnouncementText",
                 columns: table => new
                 {
@@ -113,6 +207,44 @@ namespace Forum.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestEntries_HappeningId",
+                table: "DigestEntries",
+                column: "HappeningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestEntries_SentAt_UserId",
+                table: "DigestEntries",
+                columns: new[] { "SentAt", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestEntries_UserId_HappeningId",
+                table: "DigestEntries",
+                columns: new[] { "UserId", "HappeningId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_PhaseId_UserId",
+                table: "Follows",
+                columns: new[] { "PhaseId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_ThemeId_UserId",
+                table: "Follows",
+                columns: new[] { "ThemeId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_UserId_PhaseId",
+                table: "Follows",
+                columns: new[] { "UserId", "PhaseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_UserId_ThemeId",
+                table: "Follows",
+                columns: new[] { "UserId", "ThemeId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Happenings_HandledAt_Id",
@@ -150,7 +282,13 @@ namespace Forum.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Happenings");
+                name: "DigestEntries");
+
+            migrationBuilder.DropTable(
+                name: "Follows");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
 
             migrationBuilder.DropTable(
                 name: "OpeningAnnouncementText");
@@ -159,7 +297,18 @@ namespace Forum.Data.Migrations.Sqlite
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "Happenings");
+
+            migrationBuilder.DropTable(
                 name: "OpeningAnnouncements");
+
+            migrationBuilder.DropColumn(
+                name: "AnnouncementNote",
+                table: "PhaseTexts");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderSentFor",
+                table: "PhaseAnnouncements");
 
             migrationBuilder.DropColumn(
                 name: "PreferredLanguage",

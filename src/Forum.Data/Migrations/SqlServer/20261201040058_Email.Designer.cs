@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forum.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerForumDbContext))]
-    [Migration("20261130234704_Mail")]
-    partial class Mail
+    [Migration("20261201040058_Email")]
+    partial class Email
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -309,6 +309,82 @@ namespace Forum.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Forum.Core.Notifications.DigestEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("HappeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HappeningId");
+
+                    b.HasIndex("SentAt", "UserId");
+
+                    b.HasIndex("UserId", "HappeningId")
+                        .IsUnique();
+
+                    b.ToTable("DigestEntries");
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId", "UserId");
+
+                    b.HasIndex("ThemeId", "UserId");
+
+                    b.HasIndex("UserId", "PhaseId")
+                        .IsUnique()
+                        .HasFilter("[PhaseId] IS NOT NULL");
+
+                    b.HasIndex("UserId", "ThemeId")
+                        .IsUnique()
+                        .HasFilter("[ThemeId] IS NOT NULL");
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("Forum.Core.Notifications.Happening", b =>
                 {
                     b.Property<long>("Id")
@@ -355,6 +431,26 @@ namespace Forum.Data.Migrations.SqlServer
                     b.HasIndex("HandledAt", "Id");
 
                     b.ToTable("Happenings");
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Forum.Core.Phases.OpeningAnnouncement", b =>
@@ -467,6 +563,9 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReminderSentFor")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("State")
                         .HasColumnType("int");
 
@@ -483,6 +582,10 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("AnnouncementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Question")
                         .IsRequired()
@@ -1157,6 +1260,49 @@ namespace Forum.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WrittenById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.DigestEntry", b =>
+                {
+                    b.HasOne("Forum.Core.Notifications.Happening", null)
+                        .WithMany()
+                        .HasForeignKey("HappeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.Follow", b =>
+                {
+                    b.HasOne("Forum.Core.Phases.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Forum.Core.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
