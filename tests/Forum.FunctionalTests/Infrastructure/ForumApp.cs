@@ -121,6 +121,16 @@ public class ForumApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// A watch for writes to the database, opened once the background workers (phase watcher, notification worker,
+    /// mail sender) are quiet: what a test set up before has then been handled, and only the request under test can write.
+    /// </summary>
+    public async Task<DatabaseWatch> QuietDatabaseWatchAsync()
+    {
+        await NotificationsSettledAsync();
+        return await Database.WatchAsync();
+    }
+
+    /// <summary>
     /// Waits until the notification worker has turned every happening so far into messages and digest entries,
     /// and the mail sender has sent them: both write in the background after a reply, a translation, a synthesis or a phase's change.
     /// </summary>

@@ -245,7 +245,7 @@ public class SeveralInstancesTests
         }
 
         acknowledged.Count.Should().BeGreaterThanOrEqualTo(13, $"B took over at once ({refused} requests broke with A)");
-        await reader.WaitUntilConnectedAsync(Soon);
+        await reader.WaitUntilReconnectedAsync(Soon);
         reader.Reconnections.Should().BeGreaterThan(0);
         var later = await PostAsync(await TwoInstances.ParticipantOnAsync(forum.B), phaseId, "After the reconnection");
         await reader.WaitForAsync("ContributionPosted", m => m.GetProperty("contributionId").GetInt64() == later, Soon);
@@ -265,7 +265,7 @@ public class SeveralInstancesTests
 
         forum.A.ExitCodeWithin(TimeSpan.FromSeconds(40)).Should().Be(0, forum.A.Tail());
         forum.A.Errors().Should().BeEmpty();
-        await reader.WaitUntilConnectedAsync(Soon);
+        await reader.WaitUntilReconnectedAsync(Soon);
         reader.Reconnections.Should().BeGreaterThan(0);
         var later = await PostAsync(await TwoInstances.ParticipantOnAsync(forum.B), phaseId, "Heard on B");
         await reader.WaitForAsync("ContributionPosted", m => m.GetProperty("contributionId").GetInt64() == later, Soon);

@@ -177,6 +177,19 @@ public sealed class LiveReader : IAsyncDisposable
         throw new TimeoutException($"No {kind} as expected within {timeout.TotalSeconds:0} s; received: {string.Join(", ", Received.Select(r => $"{r.Kind} {r.Message}"))}");
     }
 
+    /// <summary>
+    /// Waits until the reader has reconnected at least once and is connected: the client notices a closed connection
+    /// a moment after the server went, and counts the reconnection only after its state says connected again.
+    /// </summary>
+    public async Task WaitUntilReconnectedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while ((Reconnections == 0 || _connection.State != HubConnectionState.Connected) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     public async Task WaitUntilConnectedAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

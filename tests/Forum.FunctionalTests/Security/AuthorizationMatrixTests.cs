@@ -27,7 +27,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
     {
         var participant = await app.ParticipantAsync();
         var phase = await (await app.AdminAsync()).CreateOpenPhaseAsync();
-        await using var watch = await app.Database.WatchAsync();
+        await using var watch = await app.QuietDatabaseWatchAsync();
 
         await participant.PostContributionAsync(phase, "en", "Seen", "A write the watch must notice.");
 
@@ -70,7 +70,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
         using var anonymous = new HttpClient { BaseAddress = app.CreateClient().BaseAddress };
         var refusals = 0;
 
-        await using var watch = await app.Database.WatchAsync();
+        await using var watch = await app.QuietDatabaseWatchAsync();
         foreach (var operation in AppSurface.ApiOperations(app.Services).Where(o => o.Access is not Access.Visitors && !OpenApiOperations.Contains(o.ToString())))
         {
             var url = AppSurface.Url(operation.Route);
@@ -102,7 +102,7 @@ public sealed class AuthorizationMatrixTests(ForumApp app, ITestOutputHelper out
         using var moderator = await SignedInBrowserAsync(moderatorEmail);
         var refusals = 0;
 
-        await using var watch = await app.Database.WatchAsync();
+        await using var watch = await app.QuietDatabaseWatchAsync();
         foreach (var handler in await AppSurface.PageHandlersAsync(app.Services))
         {
             if (handler.Access is Access.Visitors)

@@ -81,7 +81,7 @@ public sealed class HostileInputTests(HostileInputTests.QuietForumApp app, ITest
         {
             BaseAddress = admin.Http.BaseAddress,
         };
-        await using var watch = await app.Database.WatchAsync();
+        await using var watch = await app.QuietDatabaseWatchAsync();
         foreach (var operation in operations)
         {
             var schema = operation.BodySchema is null ? null : Resolve(document, operation.BodySchema);

@@ -76,7 +76,7 @@ public sealed class TextSafetyTests(ForumApp app) : IClassFixture<ForumApp>
         var target = await TargetAsync();
         await foreach (var (what, send) in TextInputs(target, $"Before{character}after", markdownOnly: false))
         {
-            await using var watch = await app.Database.WatchAsync();
+            await using var watch = await app.QuietDatabaseWatchAsync();
             var problem = await (await send()).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ControlRule);
             problem["field"].Should().NotBeNull(what);
             (await watch.ChangedAsync()).Should().BeFalse($"a refused {what} writes nothing");
