@@ -31,14 +31,33 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
     /// <summary>Waits until every happening so far is handled and what it queued is sent.</summary>
     private Task SettledAsync() => app.NotificationsSettledAsync();
 
+    /// <summary>
+    /// Waits until the new phase's opening has been told (to no one yet): the watcher records it a moment after the
+    /// phase is saved, and on the tests' frozen clock someone following in the meantime would count as a follower then.
+    /// </summary>
+    private async Task OpeningToldAsync(int phase)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            if (await db.Happenings.AnyAsync(h => h.PhaseId == phase && h.Kind == NotificationKind.PhaseOpened && h.HandledAt != null))
+            {
+                break;
+            }
+            await Task.Delay(20);
+        }
+        await SettledAsync();
+    }
+
     private static async Task<long> ReplyAsync(Person who, long to, string body) =>
         (await who.Client.PostOkAsync($"/api/contributions/{to}/replies", new { language = "en", body }, HttpStatusCode.Created))["id"]!.GetValue<long>();
 
     private async Task<(int Phase, long Contribution)> ContributionOfAsync(Person author, string language = "fr")
     {
         var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
-        // The phase's own opening is told first, before anyone follows it by writing there.
-        await SettledAsync();
+        await OpeningToldAsync(phase);
         var contribution = await author.Client.PostContributionAsync(phase, language, "Les bibliothèques", "Ouvrir les bibliothèques le dimanche.");
         return (phase, contribution["id"]!.GetValue<long>());
     }
@@ -114,7 +133,7 @@ public sealed class NotificationTests(MailForumApp app) : IClassFixture<MailForu
         var follower = await PersonAsync("fr", "Suiveuse");
         var moderator = await app.ModeratorAsync();
         var phase = await moderator.CreateOpenPhaseAsync();
-        await SettledAsync();
+        await OpeningToldAsync(phase);
         (await follower.Client.PutAsync($"/api/phases/{phase}/follow", new { })).EnsureSuccessStatusCode();
         (await moderator.PutAsync($"/api/phases/{phase}/follow", new { })).EnsureSuccessStatusCode();
         var moderatorEmail = (await moderator.GetJsonAsync("/api/account/me"))["email"]!.GetValue<string>();
