@@ -54,13 +54,13 @@ public class PhaseSynthesis
     /// <summary>
     /// Adds the text in a language, or replaces it; the previous text stays in the revisions. A synthesis has no single
     /// original (its texts may be written in any order), so a changed text marks the languages written before this
-    /// instant "may be out of date", and writing a language's text makes it up to date. Texts written at the same
-    /// instant (several languages in one request) mark none of each other.
+    /// instant "may be out of date", and writing a language's text makes it up to date. A text that was itself out of date
+    /// is catching up, and marks none; texts written at the same instant (several languages in one request) mark none of each other.
     /// </summary>
     public void Write(ContributionVersion text, string moderatorId, DateTime now)
     {
         var version = Versions.FirstOrDefault(v => v.Language == text.Language);
-        if (version is not null && (version.Title != (text.Title ?? "") || version.Body != text.Body))
+        if (version is { OutdatedSince: null } && (version.Title != (text.Title ?? "") || version.Body != text.Body))
         {
             foreach (var other in Versions.Where(v => v != version && v.UpdatedAt < now))
             {
