@@ -18,4 +18,10 @@ public class ContributionVersion
 
     /// <summary>When its author last edited it; null while it is as first written. Older texts are <see cref="VersionRevision"/>s.</summary>
     public DateTime? EditedAt { get; set; }
+
+    /// <summary>
+    /// The language the language check heard when its writer confirmed another (<see cref="LanguageCheck"/>); null when
+    /// the check agreed or did not judge. For moderators only: never shown to readers.
+    /// </summary>
+    public string? DetectedLanguage { get; set; }
 }

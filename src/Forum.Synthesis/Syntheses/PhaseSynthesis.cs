@@ -63,6 +63,7 @@ public class PhaseSynthesis
         version.Title = text.Title ?? "";
         version.Body = text.Body;
         version.BodyHtml = text.BodyHtml;
+        version.DetectedLanguage = text.DetectedLanguage;
         version.UpdatedAt = now;
         version.UpdatedById = moderatorId;
         version.Edition++;
@@ -113,6 +114,9 @@ public class SynthesisVersion
     public int Edition { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string UpdatedById { get; set; }
+
+    /// <summary>The language the language check heard when the moderator confirmed another; moderators only.</summary>
+    public string? DetectedLanguage { get; set; }
 }
 
 /// <summary>One text of a synthesis as it was written, kept for good.</summary>

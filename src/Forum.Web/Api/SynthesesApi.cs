@@ -37,7 +37,7 @@ public static class SynthesesApi
 
     public sealed record NewSynthesis(IReadOnlyList<SynthesisText>? Versions);
 
-    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version);
+    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null);
 
     public sealed record StatusChange(Guid? Version);
 
@@ -89,7 +89,7 @@ public static class SynthesesApi
     internal static async Task<Ok<SynthesisView>> WriteSynthesis(
         long id, string language, SynthesisEdit input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
-        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body), input.Version, user.Id());
+        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body, input.LanguageConfirmed), input.Version, user.Id());
         return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock));
     }
 
