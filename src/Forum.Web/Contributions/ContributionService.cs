@@ -303,6 +303,27 @@ public sealed class ContributionService(
         }
     }
 
+    /// <summary>
+    /// The versions of a phase whose writers kept their language against the language check, latest first: for the
+    /// moderation team only (null for anyone else), who may look at them; never shown to readers.
+    /// </summary>
+    public async Task<List<LanguageMark>?> LanguageMarksAsync(int phaseId, ClaimsPrincipal user)
+    {
+        if (!user.IsModerator())
+        {
+            return null;
+        }
+        await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        var marks = await db.Contributions.AsNoTracking()
+            .Where(c => c.PhaseId == phaseId)
+            .SelectMany(c => c.Versions.Where(v => v.DetectedLanguage != null)
+                .Select(v => new { c.Id, c.ParentId, v.Language, v.DetectedLanguage, v.Title, v.UpdatedAt }))
+            .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
+            .Take(InputRules.MaxPageSize)
+            .ToListAsync();
+        return marks.Select(m => new LanguageMark(m.Id, m.ParentId, m.Language, m.DetectedLanguage!, m.Title, clock.ToLocal(m.UpdatedAt))).ToList();
+    }
+
     public Task<ContributionView> HideAsync(long id, ModerationInput input, ClaimsPrincipal user) =>
         ModerateAsync(id, input, user, "contribution.hide", (c, reason, now) => c.Hide(reason, user.Id(), now));
 

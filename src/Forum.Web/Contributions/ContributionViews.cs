@@ -13,6 +13,9 @@ public sealed record ContributionInput(string? Language, string? Title, string? 
 
 public sealed record ModerationInput(string? Reason, Guid? Version);
 
+/// <summary>A version kept in <see cref="Language"/> though the language check read <see cref="DetectedLanguage"/>: for moderators.</summary>
+public sealed record LanguageMark(long ContributionId, long? ParentId, string Language, string DetectedLanguage, string? Title, DateTimeOffset WrittenAt);
+
 public sealed record Author(string Id, string Name)
 {
     /// <summary>
