@@ -314,10 +314,11 @@ public sealed class ContributionService(
             return null;
         }
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        // A join, not SelectMany with a filter inside: SQLite has no APPLY.
         var marks = await db.Contributions.AsNoTracking()
             .Where(c => c.PhaseId == phaseId)
-            .SelectMany(c => c.Versions.Where(v => v.DetectedLanguage != null)
-                .Select(v => new { c.Id, c.ParentId, v.Language, v.DetectedLanguage, v.Title, v.UpdatedAt }))
+            .Join(db.Set<ContributionVersion>().Where(v => v.DetectedLanguage != null), c => c.Id, v => v.ContributionId,
+                (c, v) => new { c.Id, c.ParentId, v.Language, v.DetectedLanguage, v.Title, v.UpdatedAt })
             .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
             .Take(InputRules.MaxPageSize)
             .ToListAsync();
