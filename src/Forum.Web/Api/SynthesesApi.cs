@@ -41,7 +41,8 @@ public static class SynthesesApi
 
     public sealed record StatusChange(Guid? Version);
 
-    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt);
+    /// <param name="DetectedLanguage">For moderators only: what the language check read when the text was kept in its language against it.</param>
+    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt, string? DetectedLanguage = null);
 
     /// <summary>A synthesis as a reader sees it: <see cref="Shown"/> is the text in the asked language, else in the forum's default, else the first there is.</summary>
     public sealed record SynthesisView(
@@ -62,7 +63,7 @@ public static class SynthesesApi
         }
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var list = await syntheses.ListAsync(phaseId, includeDrafts == true);
-        return TypedResults.Ok(list.Select(s => View(s, culture, languages, sentences, texts, clock)).ToList());
+        return TypedResults.Ok(list.Select(s => View(s, culture, languages, sentences, texts, clock, user.IsModerator())).ToList());
     }
 
     internal static async Task<Ok<SynthesisView>> GetSynthesis(
@@ -76,21 +77,21 @@ public static class SynthesesApi
         {
             throw ForumException.NotFound("synthesis", id);
         }
-        return TypedResults.Ok(View(synthesis, culture, languages, sentences, texts, clock));
+        return TypedResults.Ok(View(synthesis, culture, languages, sentences, texts, clock, user.IsModerator()));
     }
 
     internal static async Task<Created<SynthesisView>> CreateSynthesis(
         int phaseId, NewSynthesis input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
         var synthesis = await syntheses.CreateAsync(phaseId, input.Versions, user.Id());
-        return TypedResults.Created($"/api/syntheses/{synthesis.Id}", View(synthesis, languages.Default, languages, sentences, texts, clock));
+        return TypedResults.Created($"/api/syntheses/{synthesis.Id}", View(synthesis, languages.Default, languages, sentences, texts, clock, moderator: true));
     }
 
     internal static async Task<Ok<SynthesisView>> WriteSynthesis(
         long id, string language, SynthesisEdit input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
         var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body, input.LanguageConfirmed), input.Version, user.Id());
-        return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock));
+        return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock, moderator: true));
     }
 
     internal static async Task<Ok<SynthesisView>> PublishSynthesis(
@@ -108,10 +109,11 @@ public static class SynthesesApi
         return TypedResults.Ok(history.Select(r => new RevisionView(r.Language, r.Edition, r.Title, r.Body, clock.ToLocal(r.EditedAt), r.EditedById)).ToList());
     }
 
-    private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock)
+    private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock,
+        bool moderator = false)
     {
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
-            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt)))
+            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt), moderator ? v.DetectedLanguage : null))
             .ToList();
         var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();

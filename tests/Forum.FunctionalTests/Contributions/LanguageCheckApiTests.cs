@@ -97,9 +97,15 @@ public class LanguageCheckApiTests(LanguageCheckApp app) : IClassFixture<Languag
 
         var created = await moderator.PostOkAsync($"/api/phases/{phase}/syntheses",
             new { versions = new[] { new { language = "es", title = "Síntesis", body = French, languageConfirmed = (bool?)true } } }, HttpStatusCode.Created);
+        created["versions"]![0]!["detectedLanguage"]!.GetValue<string>().Should().Be("fr");
         var written = await moderator.PutAsync($"/api/syntheses/{created["id"]}/versions/en",
             new { title = "Synthesis", body = Spanish, version = created["version"]!.GetValue<Guid>() });
         await ShouldBeMismatchAsync(written, "es");
+
+        await moderator.PostOkAsync($"/api/syntheses/{created["id"]}/publish", new { version = created["version"]!.GetValue<Guid>() });
+        (await app.Anonymous().GetJsonAsync($"/api/syntheses/{created["id"]}"))["versions"]![0]!["detectedLanguage"]?.GetValue<string>()
+            .Should().BeNull("readers are never told");
+        (await moderator.GetJsonAsync($"/api/syntheses/{created["id"]}"))["versions"]![0]!["detectedLanguage"]!.GetValue<string>().Should().Be("fr");
     }
 
     [Fact]

@@ -99,4 +99,30 @@ public class LanguageCheckPagesTests(LanguageCheckApp app) : IClassFixture<Langu
         kept.StatusCode.Should().Be(HttpStatusCode.Redirect, await kept.Content.ReadAsStringAsync());
         (await app.Anonymous().GetJsonAsync($"/api/contributions/{id}"))["versions"]![0]!["body"]!.GetValue<string>().Should().Be(French);
     }
+
+    [Fact]
+    public async Task The_new_synthesis_form_asks_and_may_take_the_language_heard()
+    {
+        var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        using var moderator = NewBrowser(app);
+        (await SubmitAsync(moderator, "/en/account/login", "/en/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword }))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = $"/en/moderation/phases/{phase}";
+
+        var asked = await SubmitAsync(moderator, page, $"{page}?handler=WriteSynthesis", new()
+        {
+            ["SynthesisLanguage"] = "en", ["SynthesisTitle"] = "Synthèse", ["SynthesisBody"] = French,
+        });
+        asked.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = await asked.Content.ReadAsStringAsync();
+        html.Should().Contain("name=\"SynthesisPostAs\" value=\"fr\">Post it as French</button>").And.Contain("name=\"SynthesisLanguageConfirmed\" value=\"true\"");
+
+        var saved = await SubmitAsync(moderator, page, $"{page}?handler=WriteSynthesis", new()
+        {
+            ["SynthesisLanguage"] = "en", ["SynthesisTitle"] = "Synthèse", ["SynthesisBody"] = French, ["SynthesisPostAs"] = "fr",
+        });
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var synthesis = (await (await app.ModeratorAsync()).GetJsonAsync($"/api/phases/{phase}/syntheses?includeDrafts=true"))[0]!;
+        synthesis["languages"]!.AsArray().Select(l => l!.GetValue<string>()).Should().Equal("fr");
+    }
 }
