@@ -15,6 +15,9 @@
 # replies with 8 writers against the server of the commit before e-mail (--baseline, default c27f5a9, built in a
 # temporary worktree) and this one; latest-mail.txt:
 #   bench/run.sh --mail [--baseline <commit>] [--followers 10000]
+# or what the language check costs: detection per version (100 and 5,000 words), its accuracy by length, and two servers,
+# the check off and on (RSS, posts/s); latest-language-check.txt:
+#   bench/run.sh --language-check [--seconds 10]
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,6 +60,14 @@ fi
 dotnet build -c Release -nologo -v q "$root/src/Forum.Web"
 dotnet build -c Release -nologo -v q "$root/bench/Forum.Bench"
 bench_dll="$root/bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll"
+
+if [[ " ${bench_args[*]} " == *" --language-check "* ]]; then
+    mkdir -p "$root/bench/results"
+    echo "=== language check ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    dotnet "$bench_dll" "${bench_args[@]}" --web "$root/src/Forum.Web/bin/Release/net10.0/Forum.Web.dll" \
+        --results "$root/bench/results/latest-language-check.txt"
+    exit 0
+fi
 
 source "$root/tests/postgres-cluster.sh"
 source "$root/tests/redis-server.sh"

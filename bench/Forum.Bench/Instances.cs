@@ -265,7 +265,7 @@ public sealed class InstancesBench : IDisposable
         string[] languages = ["fr", "fr", "en", "es"];
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{server.BaseUrl}/api/phases/{_phaseId}/contributions")
         {
-            Content = JsonContent.Create(new { language = languages[Interlocked.Increment(ref _posted) % languages.Length], title, body = PostText }),
+            Content = JsonContent.Create(new { language = languages[Interlocked.Increment(ref _posted) % languages.Length], title, body = PostText, languageConfirmed = true }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[writer % _tokens.Count]);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

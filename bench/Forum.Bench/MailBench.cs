@@ -227,7 +227,7 @@ public sealed class MailBench : IDisposable
 
     private static string Instant(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static async Task<int> CreateThemeAndPhaseAsync(Api api, string adminToken, string slug, DateTime opensAt, DateTime closesAt)
+    internal static async Task<int> CreateThemeAndPhaseAsync(Api api, string adminToken, string slug, DateTime opensAt, DateTime closesAt)
     {
         await api.SendAsync(HttpMethod.Post, "/api/themes", adminToken, new
         {

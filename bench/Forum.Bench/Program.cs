@@ -26,6 +26,10 @@ if (args.Contains("--mail"))
 {
     return await MailBench.RunAsync(args, Console.Out);
 }
+if (args.Contains("--language-check"))
+{
+    return await LanguageCheckBench.RunAsync(args, Console.Out);
+}
 if (args.Contains("--instances"))
 {
     return await InstancesBench.RunAsync(args, Console.Out);
@@ -169,7 +173,8 @@ var postText = "Nous proposons d'ouvrir la cour de l'école le week-end, avec de
     + "pour que les familles du quartier aient un espace calme et ombragé à deux pas de chez elles. Les associations du quartier "
     + "pourraient l'animer à tour de rôle, et la mairie l'entretenir avec les jardiniers municipaux.";
 Task<HttpStatusCode> Post(int worker, int i) =>
-    PostAsync(list, token, new { language = languages[i % languages.Length], title = $"Bench post {worker}-{i}", body = postText });
+    // One French text under three languages: confirmed, so that the language check reads each and refuses none.
+    PostAsync(list, token, new { language = languages[i % languages.Length], title = $"Bench post {worker}-{i}", body = postText, languageConfirmed = true });
 
 // A cold server needs several seconds of full load before its code is fully jitted (tiered compilation competes
 // with the requests for the two cores); without this, whichever scenario ran first would look slower.

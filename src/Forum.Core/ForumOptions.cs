@@ -32,6 +32,9 @@ public sealed class ForumOptions : IValidatableObject
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Forum:LanguageCheck: whether a text that reads as another forum language than declared is questioned.</summary>
+    public Contributions.LanguageCheckOptions LanguageCheck { get; set; } = new();
+
     /// <summary>
     /// Addresses (not networks) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
     /// believed; loopback always is. Behind a proxy without it every reader shares the proxy's address.

@@ -189,6 +189,7 @@ public class Contribution
         version.Title = text.Title;
         version.Body = text.Body;
         version.BodyHtml = text.BodyHtml;
+        version.DetectedLanguage = text.DetectedLanguage;
         version.UpdatedAt = now;
         version.EditedAt = now;
         ConcurrencyToken = Guid.NewGuid();

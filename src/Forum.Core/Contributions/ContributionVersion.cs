@@ -34,4 +34,10 @@ public class ContributionVersion
 
     /// <summary>The "may be out of date" rule for queries: the backlog's second list, the translation desk.</summary>
     public static System.Linq.Expressions.Expression<Func<ContributionVersion, bool>> Outdated => v => v.OutdatedSince != null;
+
+    /// <summary>
+    /// The language the language check heard when its writer confirmed another (<see cref="LanguageCheck"/>); null when
+    /// the check agreed or did not judge. For moderators only: never shown to readers.
+    /// </summary>
+    public string? DetectedLanguage { get; set; }
 }

@@ -5,13 +5,16 @@ using Forum.Core.Text;
 namespace Forum.Core.Contributions;
 
 /// <summary>Checks and builds the text of a contribution version: language, title and Markdown body.</summary>
-public sealed class VersionText(ForumLanguages languages, ForumOptions options, MarkdownRenderer renderer)
+public sealed class VersionText(ForumLanguages languages, ForumOptions options, MarkdownRenderer renderer, LanguageCheck? languageCheck = null)
 {
     /// <summary>
     /// Checks every field before refusing, so that a form shows all that is wrong at once (an empty title and an
     /// empty body), each field's first fault only.
+    /// Then, a text that reads as another forum language than declared is refused (<see cref="LanguageCheck"/>) unless
+    /// <paramref name="languageConfirmed"/>, and a confirmed one keeps what the detector heard.
     /// </summary>
-    public ContributionVersion Create(string? language, string? title, string? body, bool titleRequired, string authorId, DateTime now)
+    public ContributionVersion Create(string? language, string? title, string? body, bool titleRequired, string authorId, DateTime now,
+        bool languageConfirmed = false)
     {
         var failures = new List<ForumException>();
         var code = Collect(failures, () => languages.Require(language, "language"));
@@ -19,9 +22,11 @@ public sealed class VersionText(ForumLanguages languages, ForumOptions options, 
         var cleanBody = Collect(failures, () => CheckBody(body));
         var bodyHtml = cleanBody is null ? null : Collect(failures, () => renderer.ToSafeHtml(cleanBody, "body"));
         ForumException.ThrowIfAny(failures);
+        var detected = languageCheck?.Check(code!, cleanTitle, cleanBody!, languageConfirmed);
         return new ContributionVersion
         {
             Language = code!,
+            DetectedLanguage = detected,
             Title = cleanTitle,
             Body = cleanBody!,
             BodyHtml = bodyHtml!,

@@ -8,6 +8,9 @@ public enum FailureKind
     Conflict,
     Forbidden,
     RateLimited,
+
+    /// <summary>Well-formed and allowed, but the forum asks its sender to confirm first (a text that reads as another language).</summary>
+    Unprocessable,
 }
 
 /// <summary>

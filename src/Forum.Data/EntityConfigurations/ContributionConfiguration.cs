@@ -39,6 +39,7 @@ internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguratio
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(v => v.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.AuthorId).HasMaxLength(ColumnLimits.UserId);
         builder.Property(v => v.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(v => v.DetectedLanguage).HasMaxLength(ColumnLimits.Language);
         builder.Property(v => v.Title).HasMaxLength(ColumnLimits.Title);
         // At most one version per language is a storage guarantee, not only a check in code.
         builder.HasIndex(v => new { v.ContributionId, v.Language }).IsUnique();

@@ -95,7 +95,8 @@ public sealed class DemoSeeder(ForumDbContext db, UserManager<ForumUser> users, 
             var original = demo.Versions[demo.OriginalLanguage];
             var isReply = demo.ReplyTo is not null;
             var authorId = userIds[demo.Author];
-            var version = versionText.Create(demo.OriginalLanguage, original.Title, original.Body, !isReply, authorId, postedAt);
+            // The demo's texts are the forum's own: never refused by the language check (a mismatch would only be marked).
+            var version = versionText.Create(demo.OriginalLanguage, original.Title, original.Body, !isReply, authorId, postedAt, languageConfirmed: true);
             var state = phase.StateAt(postedAt);
             var contribution = isReply
                 ? byKey[demo.ReplyTo!].Reply(state, authorId, version, postedAt)
@@ -109,7 +110,7 @@ public sealed class DemoSeeder(ForumDbContext db, UserManager<ForumUser> users, 
                 var translatedAt = now.AddDays(translation.TranslatedInDays ?? demo.PostedInDays);
                 var translator = userIds[translation.Translator ?? demo.Author];
                 contribution.Translate(phase.StateAt(translatedAt),
-                    versionText.Create(language, translation.Title, translation.Body, false, translator, translatedAt));
+                    versionText.Create(language, translation.Title, translation.Body, false, translator, translatedAt, languageConfirmed: true));
             }
             db.Contributions.Add(contribution);
             await db.SaveChangesAsync(cancellationToken);

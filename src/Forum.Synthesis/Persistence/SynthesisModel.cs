@@ -55,6 +55,7 @@ internal sealed class SynthesisVersionConfiguration : IEntityTypeConfiguration<S
         builder.ToTable("SynthesisVersions");
         builder.HasIndex(v => new { v.SynthesisId, v.Language }).IsUnique();
         builder.Property(v => v.Language).HasMaxLength(ColumnLimits.Language);
+        builder.Property(v => v.DetectedLanguage).HasMaxLength(ColumnLimits.Language);
         builder.Property(v => v.Title).HasMaxLength(ColumnLimits.Title);
         builder.Property(v => v.UpdatedById).HasMaxLength(ColumnLimits.UserId);
     }

@@ -75,6 +75,7 @@ public class PhaseSynthesis
         version.Title = text.Title ?? "";
         version.Body = text.Body;
         version.BodyHtml = text.BodyHtml;
+        version.DetectedLanguage = text.DetectedLanguage;
         version.UpdatedAt = now;
         version.UpdatedById = moderatorId;
         version.OutdatedSince = null;
@@ -129,6 +130,9 @@ public class SynthesisVersion
 
     /// <summary>When another language's text was first changed after this one was written; null while up to date.</summary>
     public DateTime? OutdatedSince { get; set; }
+
+    /// <summary>The language the language check heard when the moderator confirmed another; moderators only.</summary>
+    public string? DetectedLanguage { get; set; }
 }
 
 /// <summary>One text of a synthesis as it was written, kept for good.</summary>

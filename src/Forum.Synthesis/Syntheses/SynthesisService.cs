@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Synthesis.Syntheses;
 
-public sealed record SynthesisText(string? Language, string? Title, string? Body);
+/// <param name="LanguageConfirmed">Keep <paramref name="Language"/> though the text reads as another forum language.</param>
+public sealed record SynthesisText(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null);
 
 /// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
 public sealed class SynthesisService(IForumData data, VersionText texts, ForumClock clock)
@@ -24,7 +25,7 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         var now = clock.UtcNow;
         var built = (input ?? []).Select(t => t is null
                 ? throw ForumException.Invalid("versions", "synthesis.version-missing", "Each version is an object with a language, a title and a body.")
-                : texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now))
+                : texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now, t.LanguageConfirmed == true))
             .ToList();
         // Numbers are unique per phase; two moderators creating at once collide on the index, and the later one takes the next number.
         for (var attempt = 1; ; attempt++)
@@ -50,7 +51,7 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
     {
         var synthesis = await LoadForChangeAsync(id, version, required: true, cancellation);
         var now = clock.UtcNow;
-        var text = texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now);
+        var text = texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now, input.LanguageConfirmed == true);
         var replaced = synthesis.Versions.Any(v => v.Language == text.Language);
         synthesis.Write(text, moderatorId, now);
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, replaced ? "synthesis.edit" : "synthesis.translate", $"language: {text.Language}");

@@ -37,13 +37,14 @@ public static class SynthesesApi
 
     public sealed record NewSynthesis(IReadOnlyList<SynthesisText>? Versions);
 
-    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version);
+    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null);
 
     public sealed record StatusChange(Guid? Version);
 
     /// <summary><see cref="OutdatedSince"/>: another language's text was changed then, after this one was written; null when up to date.</summary>
+    /// <param name="DetectedLanguage">For moderators only: what the language check read when the text was kept in its language against it.</param>
     public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt,
-        DateTimeOffset? OutdatedSince = null);
+        DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null);
 
     /// <summary>A synthesis as a reader sees it: <see cref="Shown"/> is the text in the asked language, else in the forum's default, else the first there is.</summary>
     public sealed record SynthesisView(
@@ -64,7 +65,7 @@ public static class SynthesesApi
         }
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var list = await syntheses.ListAsync(phaseId, includeDrafts == true);
-        return TypedResults.Ok(list.Select(s => View(s, culture, languages, sentences, texts, clock)).ToList());
+        return TypedResults.Ok(list.Select(s => View(s, culture, languages, sentences, texts, clock, user.IsModerator())).ToList());
     }
 
     internal static async Task<Ok<SynthesisView>> GetSynthesis(
@@ -78,21 +79,21 @@ public static class SynthesesApi
         {
             throw ForumException.NotFound("synthesis", id);
         }
-        return TypedResults.Ok(View(synthesis, culture, languages, sentences, texts, clock));
+        return TypedResults.Ok(View(synthesis, culture, languages, sentences, texts, clock, user.IsModerator()));
     }
 
     internal static async Task<Created<SynthesisView>> CreateSynthesis(
         int phaseId, NewSynthesis input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
         var synthesis = await syntheses.CreateAsync(phaseId, input.Versions, user.Id());
-        return TypedResults.Created($"/api/syntheses/{synthesis.Id}", View(synthesis, languages.Default, languages, sentences, texts, clock));
+        return TypedResults.Created($"/api/syntheses/{synthesis.Id}", View(synthesis, languages.Default, languages, sentences, texts, clock, moderator: true));
     }
 
     internal static async Task<Ok<SynthesisView>> WriteSynthesis(
         long id, string language, SynthesisEdit input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
-        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body), input.Version, user.Id());
-        return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock));
+        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body, input.LanguageConfirmed), input.Version, user.Id());
+        return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock, moderator: true));
     }
 
     internal static async Task<Ok<SynthesisView>> PublishSynthesis(
@@ -110,11 +111,12 @@ public static class SynthesesApi
         return TypedResults.Ok(history.Select(r => new RevisionView(r.Language, r.Edition, r.Title, r.Body, clock.ToLocal(r.EditedAt), r.EditedById)).ToList());
     }
 
-    private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock)
+    private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock,
+        bool moderator = false)
     {
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
             .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt),
-                v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null))
+                v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null))
             .ToList();
         var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();

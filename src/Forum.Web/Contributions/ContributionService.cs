@@ -203,7 +203,7 @@ public sealed class ContributionService(
             .ToListAsync();
         var everyone = replies.Append(contribution).ToList();
         var authors = await Authors.LoadAsync(db, everyone.SelectMany(c => c.Versions.Select(v => v.AuthorId).Append(c.AuthorId)));
-        return new ContributionReading(ToView(contribution, replies.Select(r => ToView(r, [], authors)).ToList(), authors), contribution);
+        return new ContributionReading(ToView(contribution, replies.Select(r => ToView(r, [], authors, moderator)).ToList(), authors, moderator), contribution);
     }
 
     /// <summary>
@@ -219,12 +219,12 @@ public sealed class ContributionService(
         await limiter.CheckAsync(user);
         if (input.ReplyTo is { } parentId)
         {
-            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body), user);
+            return await ReplyAsync(parentId, phaseId, new VersionInput(input.Language, input.Title, input.Body, input.LanguageConfirmed), user);
         }
         var phase = await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var now = clock.UtcNow;
         var authorId = user.Id();
-        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: true, authorId, now);
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: true, authorId, now, input.LanguageConfirmed == true);
         var contribution = Contribution.Start(phase.Id, phase.StateAt(now), authorId, original, now);
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
@@ -255,7 +255,7 @@ public sealed class ContributionService(
         }
         var now = clock.UtcNow;
         var authorId = user.Id();
-        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now);
+        var original = versionText.Create(input.Language, input.Title, input.Body, titleRequired: false, authorId, now, input.LanguageConfirmed == true);
         var reply = parent.Reply(phase.StateAt(now), authorId, original, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -280,7 +280,8 @@ public sealed class ContributionService(
         {
             var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
             var now = clock.UtcNow;
-            var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now);
+            var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now,
+                input.LanguageConfirmed == true);
             contribution.Translate(phase.StateAt(now), translation);
             try
             {
@@ -301,6 +302,28 @@ public sealed class ContributionService(
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// The versions of a phase whose writers kept their language against the language check, latest first: for the
+    /// moderation team only (null for anyone else), who may look at them; never shown to readers.
+    /// </summary>
+    public async Task<List<LanguageMark>?> LanguageMarksAsync(int phaseId, ClaimsPrincipal user)
+    {
+        if (!user.IsModerator())
+        {
+            return null;
+        }
+        await PhaseAccess.RequireReadableAsync(db, phaseId, user);
+        // A join, not SelectMany with a filter inside: SQLite has no APPLY.
+        var marks = await db.Contributions.AsNoTracking()
+            .Where(c => c.PhaseId == phaseId)
+            .Join(db.Set<ContributionVersion>().Where(v => v.DetectedLanguage != null), c => c.Id, v => v.ContributionId,
+                (c, v) => new { c.Id, c.ParentId, v.Language, v.DetectedLanguage, v.Title, v.UpdatedAt })
+            .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
+            .Take(InputRules.MaxPageSize)
+            .ToListAsync();
+        return marks.Select(m => new LanguageMark(m.Id, m.ParentId, m.Language, m.DetectedLanguage!, m.Title, clock.ToLocal(m.UpdatedAt))).ToList();
     }
 
     public Task<ContributionView> HideAsync(long id, ModerationInput input, ClaimsPrincipal user) =>
@@ -334,12 +357,13 @@ public sealed class ContributionService(
         return ToView(contribution, [], authors);
     }
 
-    private ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, Authors authors) =>
+    /// <param name="moderator">Whether the reader is of the moderation team, who alone see what the language check heard.</param>
+    private ContributionView ToView(Contribution c, IReadOnlyList<ContributionView> replies, Authors authors, bool moderator = false) =>
         new(c.Id, c.PhaseId, c.ParentId, authors.Of(c), c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
             c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
                 .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors.Of(c, v),
                     clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null,
-                    v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null))
+                    v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null))
                 .ToList(),
             replies,
             c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,

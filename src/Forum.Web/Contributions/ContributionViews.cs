@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Contributions;
 
-public sealed record VersionInput(string? Language, string? Title, string? Body);
+/// <param name="LanguageConfirmed">Keep <paramref name="Language"/> though the text reads as another forum language (else 422 language.mismatch).</param>
+public sealed record VersionInput(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null);
 
 /// <summary>A new contribution; with <see cref="ReplyTo"/> it answers a contribution of the same phase.</summary>
-public sealed record ContributionInput(string? Language, string? Title, string? Body, long? ReplyTo);
+public sealed record ContributionInput(string? Language, string? Title, string? Body, long? ReplyTo, bool? LanguageConfirmed = null);
 
 public sealed record ModerationInput(string? Reason, Guid? Version);
+
+/// <summary>A version kept in <see cref="Language"/> though the language check read <see cref="DetectedLanguage"/>: for moderators.</summary>
+public sealed record LanguageMark(long ContributionId, long? ParentId, string Language, string DetectedLanguage, string? Title, DateTimeOffset WrittenAt);
 
 public sealed record Author(string Id, string Name)
 {
@@ -47,10 +51,11 @@ public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Delet
 /// <summary>
 /// A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.
 /// <see cref="OutdatedSince"/>: a translation whose original was changed then, so that it may be out of date; null when up to date.
+/// <see cref="DetectedLanguage"/>, for moderators only, is what the language check heard when its writer confirmed another.
 /// </summary>
 public sealed record VersionView(
     string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt,
-    DateTimeOffset? OutdatedSince = null);
+    DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null);
 
 /// <summary>
 /// The version shown in a list: the reader's language when there is one, else the original. <see cref="Excerpt"/>

@@ -40,7 +40,7 @@ public sealed class EditService(
             mayReadHidden: c => c.Versions.Any(v => v.AuthorId == userId));
         var expected = InputRules.RequiredVersion(input.Version);
         var now = clock.UtcNow;
-        var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now);
+        var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now, input.LanguageConfirmed == true);
         var read = contribution.ConcurrencyToken;
         var replaced = contribution.Edit(text, userId, Window, now);
         // Checked once the author and the window are known good, so that others hear why they may not edit rather than "reload".

@@ -2,7 +2,7 @@ using Forum.Web.Contributions;
 
 namespace Forum.Web.Edits;
 
-public sealed record VersionEdit(string? Title, string? Body, Guid? Version);
+public sealed record VersionEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null);
 
 /// <summary>One text of a version: <see cref="ReplacedAt"/> is null for the current one.</summary>
 public sealed record HistoryEntry(

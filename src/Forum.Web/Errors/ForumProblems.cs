@@ -23,6 +23,7 @@ public static class ForumProblems
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -33,6 +34,7 @@ public static class ForumProblems
         FailureKind.Conflict => "The request conflicts with the current state.",
         FailureKind.Forbidden => "Not allowed.",
         FailureKind.RateLimited => "Too many requests.",
+        FailureKind.Unprocessable => "The request needs a confirmation.",
         _ => "Refused.",
     };
 
@@ -59,6 +61,11 @@ public static class ForumProblems
                 .Where(failure => failure.Field is not null)
                 .GroupBy(failure => failure.Field!)
                 .ToDictionary(field => field.Key, field => field.Select(failure => failure.Message).ToArray());
+        }
+        // The language check names what it heard, for a client to offer it (language.mismatch).
+        if (error.Arguments.TryGetValue("detectedLanguage", out var detected))
+        {
+            problem.Extensions["detectedLanguage"] = detected;
         }
         return problem;
     }

@@ -45,6 +45,9 @@ public static class ForumServices
             ForumClock.FindZone(sp.GetRequiredService<ForumOptions>().TimeZone)));
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(sp => sp.GetRequiredService<ForumOptions>().LanguageCheck);
+        services.AddSingleton<ILanguageDetector, Languages.LinguaDetector>();
+        services.AddSingleton<LanguageCheck>();
         services.AddSingleton<VersionText>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(new UiTexts(Path.Combine(AppContext.BaseDirectory, "localization")));

@@ -153,8 +153,15 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             Stale = error.Rule == ConcurrencyRule;
             // An unconfirmed address: the summary offers to send the link again (_ErrorSummary).
             ViewData[Accounts.ConfirmedAddressRule.Rule] = error.Rule == Accounts.ConfirmedAddressRule.Rule ? true : null;
+            // A text that reads as another language is a question, not a fault: _ErrorSummary asks it with its two answers.
+            if (error.Rule == Core.Contributions.LanguageCheck.MismatchRule && error.Arguments.TryGetValue("detectedLanguage", out var heard)
+                && error.Arguments.TryGetValue("declaredLanguage", out var declared))
+            {
+                var (confirm, change) = LanguageAnswerFields(form);
+                ViewData[LanguageQuestion.Key] = new LanguageQuestion(form, (string)declared, (string)heard, confirm, change);
+            }
             // Every input at fault at once, not one per try.
-            foreach (var failure in error.Failures)
+            foreach (var failure in error.Failures.Where(f => f.Rule != Core.Contributions.LanguageCheck.MismatchRule))
             {
                 var field = failure.Field is { Length: > 0 } path ? path[(path.LastIndexOf('.') + 1)..] : null;
                 var key = field is not null && fields.Contains(field, StringComparer.OrdinalIgnoreCase)
@@ -175,6 +182,12 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
     }
 
     private const string ConcurrencyRule = "concurrency.stale-version";
+
+    /// <summary>
+    /// The fields of a form that answer the language question: the one that keeps the declared language, and the one
+    /// that takes the heard language instead, null when the form's language cannot change (an edit of one version).
+    /// </summary>
+    protected virtual (string Confirm, string? Change) LanguageAnswerFields(string form) => ($"{form}.LanguageConfirmed", $"{form}.PostAs");
 
     /// <summary>The model-state keys of this request's refusals in the order the rules found them, for _ErrorSummary.</summary>
     public const string RefusalOrderKey = "forum.refusal-order";
@@ -207,4 +220,32 @@ public sealed class TextForm
     public string? Language { get; set; }
     public string? Title { get; set; }
     public string? Body { get; set; }
+
+    /// <summary>The answer "keep my language" to the language question.</summary>
+    public bool LanguageConfirmed { get; set; }
+
+    /// <summary>
+    /// The answer "post it as the language heard": the button's value replaces the language chosen (bound after it,
+    /// being declared after it), so that the form shows it if it comes back again.
+    /// </summary>
+    public string? PostAs
+    {
+        get => null;
+        set
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                Language = value;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// "This text looks French. Post it as French / Keep English", asked at the top of <see cref="Form"/> by _ErrorSummary;
+/// <see cref="ConfirmField"/> and <see cref="ChangeField"/> name the two buttons (no change button for an edit).
+/// </summary>
+public sealed record LanguageQuestion(string Form, string Declared, string Detected, string ConfirmField, string? ChangeField)
+{
+    public const string Key = "forum.language-question";
 }

@@ -58,6 +58,12 @@ public class ForumApp : WebApplicationFactory<Program>
 
     protected virtual int ReportsPerMinute => 100_000;
 
+    /// <summary>
+    /// The language check, off unless a test's app turns it on (<see cref="LanguageCheckApp"/>): most tests write short
+    /// made-up texts whose language is beside their point, and every app would otherwise load the detector's models.
+    /// </summary>
+    protected virtual bool LanguageCheck => false;
+
     /// <summary>Where the forum writes its mail as .eml files when it has no SMTP server (a folder of this app's own).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"forum-mail-{Guid.NewGuid():N}");
 
@@ -82,6 +88,7 @@ public class ForumApp : WebApplicationFactory<Program>
         builder.UseSetting("Forum:RateLimits:WritesPerAddressPerMinute", WritesPerAddressPerMinute.ToString());
         builder.UseSetting("Forum:RateLimits:ReportsPerMinute", ReportsPerMinute.ToString());
         builder.UseSetting("Forum:Mail:PickupFolder", MailFolder);
+        builder.UseSetting("Forum:LanguageCheck:Enabled", LanguageCheck.ToString());
         foreach (var (key, value) in MoreSettings)
         {
             builder.UseSetting(key, value);
@@ -228,4 +235,10 @@ public class MailForumApp : ForumApp
             Smtp.Dispose();
         }
     }
+}
+
+/// <summary>The forum with its language check on, as it runs by default.</summary>
+public class LanguageCheckApp : ForumApp
+{
+    protected override bool LanguageCheck => true;
 }

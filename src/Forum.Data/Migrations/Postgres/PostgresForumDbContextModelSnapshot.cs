@@ -167,6 +167,10 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1035,6 +1039,10 @@ namespace Forum.Data.Migrations.Postgres
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<int>("Edition")
                         .HasColumnType("integer");

@@ -167,6 +167,10 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("datetime2");
 
@@ -1038,6 +1042,10 @@ namespace Forum.Data.Migrations.SqlServer
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<int>("Edition")
                         .HasColumnType("int");

@@ -156,6 +156,10 @@ namespace Forum.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
@@ -999,6 +1003,10 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.Property<string>("BodyHtml")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetectedLanguage")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Edition")

@@ -65,6 +65,22 @@ public sealed class ModeratePhaseModel(
     [BindProperty] public string? SynthesisTitle { get; set; }
     [BindProperty] public string? SynthesisBody { get; set; }
 
+    /// <summary>The answers to the language question: keep the language chosen, or take the one heard (bound after SynthesisLanguage, which it replaces).</summary>
+    [BindProperty] public bool SynthesisLanguageConfirmed { get; set; }
+
+    [BindProperty]
+    public string? SynthesisPostAs
+    {
+        get => null;
+        set
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                SynthesisLanguage = value;
+            }
+        }
+    }
+
     /// <summary>The version of the synthesis the moderator read, so that a concurrent edit is never overwritten.</summary>
     [BindProperty] public Guid? SynthesisVersion { get; set; }
 
@@ -72,6 +88,10 @@ public sealed class ModeratePhaseModel(
     public const string CloseForm = "Close";
     public const string EditForm = "Edit";
     public const string NewSynthesisForm = "NewSynthesis";
+
+    /// <summary>A new synthesis may take the language heard; a synthesis's text in one language keeps it.</summary>
+    protected override (string Confirm, string? Change) LanguageAnswerFields(string form) =>
+        ("SynthesisLanguageConfirmed", form == NewSynthesisForm ? "SynthesisPostAs" : null);
 
     public static string SynthesisForm(long synthesisId, string language) => $"Synthesis-{synthesisId}-{language}";
 
@@ -83,6 +103,12 @@ public sealed class ModeratePhaseModel(
     public static string PublishForm(long synthesisId) => $"Publish-{synthesisId}";
 
     public static string ContributionForm(long contributionId) => $"Contribution-{contributionId}";
+
+    /// <summary>?languageMarks=true: the phase's texts declared against the language check, in place of the contributions.</summary>
+    [BindProperty(SupportsGet = true, Name = "languageMarks")]
+    public bool OnlyLanguageMarks { get; set; }
+
+    public List<Contributions.LanguageMark> LanguageMarks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -96,6 +122,10 @@ public sealed class ModeratePhaseModel(
         }
         Actions = new PhaseSchedule(Phase.OpensAt.UtcDateTime, Phase.ClosesAt.UtcDateTime).ActionsAt(Clock.UtcNow);
         Contributions = await contributions.ListAsync(id, User, null, Culture, null, InputRules.MaxPageSize, "newest", includeHidden: true) ?? Contributions;
+        if (OnlyLanguageMarks)
+        {
+            LanguageMarks = await contributions.LanguageMarksAsync(id, User) ?? [];
+        }
         Syntheses = await syntheses.ListAsync(id, includeDrafts: true);
         DraftLanguage = DraftLanguage is not null && Languages.Contains(DraftLanguage) ? DraftLanguage : Culture;
         var all = new List<StoredDraft>();
@@ -142,7 +172,7 @@ public sealed class ModeratePhaseModel(
         OnContributionAsync(id, () => contributions.RestoreAsync(ContributionId ?? 0, new(Reason, null), User), "flash.contribution-restored");
 
     public Task<IActionResult> OnPostWriteSynthesisAsync(int id) =>
-        ActAsync(id, NewSynthesisForm, async () => await syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody)], UserId()),
+        ActAsync(id, NewSynthesisForm, async () => await syntheses.CreateAsync(id, [new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody, SynthesisLanguageConfirmed)], UserId()),
             s =>
             {
                 Flash("flash.synthesis-created", s.Number);
@@ -163,7 +193,7 @@ public sealed class ModeratePhaseModel(
             return NotFound();
         }
         return await ActAsync(id, SynthesisForm(SynthesisId!.Value, SynthesisLanguage ?? ""),
-            async () => await syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody), SynthesisVersion, UserId()),
+            async () => await syntheses.WriteAsync(SynthesisId ?? 0, SynthesisLanguage ?? "", new SynthesisText(SynthesisLanguage, SynthesisTitle, SynthesisBody, SynthesisLanguageConfirmed), SynthesisVersion, UserId()),
             _ =>
             {
                 Flash("flash.synthesis-saved");

@@ -84,6 +84,10 @@ public sealed class ContributionModel(
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
     public bool IsReturnedEdit(VersionView version) => IsRefused("Edit") && Edit.Language == version.Language;
 
+    /// <summary>An edit keeps its version's language: the language question offers only to keep it.</summary>
+    protected override (string Confirm, string? Change) LanguageAnswerFields(string form) =>
+        form == "Edit" ? ("Edit.LanguageConfirmed", null) : base.LanguageAnswerFields(form);
+
     public override TextForm? RefusedText => RefusedForm switch
     {
         "Reply" => Reply,
@@ -183,7 +187,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostReplyAsync(long id) =>
         SubmitAsync(id, "Reply", async () =>
         {
-            var reply = await contributions.ReplyAsync(id, new VersionInput(Reply.Language, Reply.Title, Reply.Body), User);
+            var reply = await contributions.ReplyAsync(id, new VersionInput(Reply.Language, Reply.Title, Reply.Body, Reply.LanguageConfirmed), User);
             Flash("reply.done");
             DraftDone(DraftKey("reply", id));
             return $"/{Culture}/contributions/{id}#contribution-{reply.Id}";
@@ -193,7 +197,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostTranslateAsync(long id) =>
         SubmitAsync(id, "Translation", async () =>
         {
-            await contributions.TranslateAsync(id, new VersionInput(Translation.Language, Translation.Title, Translation.Body), User);
+            await contributions.TranslateAsync(id, new VersionInput(Translation.Language, Translation.Title, Translation.Body, Translation.LanguageConfirmed), User);
             Flash("translation.done");
             DraftDone(DraftKey("translation", id));
             return $"/{Culture}/contributions/{id}#contribution-{id}";
@@ -203,7 +207,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostEditAsync(long id) =>
         SubmitAsync(id, "Edit", async () =>
         {
-            await edits.EditAsync(id, Edit.Language ?? "", new VersionEdit(Edit.Title, Edit.Body, EditVersion), User);
+            await edits.EditAsync(id, Edit.Language ?? "", new VersionEdit(Edit.Title, Edit.Body, EditVersion, Edit.LanguageConfirmed), User);
             Flash("edit.done");
             DraftDone(DraftKey("edit", id, Edit.Language));
             return $"/{Culture}/contributions/{id}#contribution-{id}";

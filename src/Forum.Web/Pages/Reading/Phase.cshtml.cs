@@ -34,7 +34,7 @@ public sealed class PhaseModel(
     public Task<IActionResult> OnPostAsync(int id) =>
         SubmitFormAsync("Post", async () =>
         {
-            var created = await contributions.PostAsync(id, new ContributionInput(Post.Language, Post.Title, Post.Body, null), User);
+            var created = await contributions.PostAsync(id, new ContributionInput(Post.Language, Post.Title, Post.Body, null, Post.LanguageConfirmed), User);
             Flash("post.done");
             DraftDone(PostDraftKey(id));
             return Redirect($"/{Culture}/phases/{id}#contribution-{created.Id}");
