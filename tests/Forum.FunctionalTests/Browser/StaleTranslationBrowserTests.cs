@@ -52,4 +52,42 @@ public class StaleTranslationBrowserTests(ForumApp app, BrowserFixture browser) 
         await Expect(card).ToContainTextAsync("Las SCIC reúnen a asalariados y usuarios.");
         await Expect(contributionPage.Locator("#outdated-es")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_notice_and_the_open_update_form_have_no_serious_accessibility_violation()
+    {
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("author");
+        var id = (await author.PostContributionAsync(phase, "en", "Shared gardens", "Gardens bring neighbours together."))["id"]!.GetValue<long>();
+        await (await app.ParticipantAsync("translator")).PostOkAsync($"/api/contributions/{id}/translations",
+            new { language = "fr", title = "Jardins partagés", body = "Les jardins rapprochent les voisins." }, HttpStatusCode.Created);
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        var version = (await author.GetJsonAsync($"/api/contributions/{id}"))["version"]!.GetValue<Guid>();
+        (await author.PutAsync($"/api/contributions/{id}/versions/en", new { title = "Shared gardens", body = "Gardens bring neighbours and schools together.", version }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var email = $"camille-{Guid.NewGuid():N}@tests.localhost";
+        await app.Anonymous().RegisterAsync(email, "Lilac-Harbour-42");
+        await app.ConfirmAddressAsync(email);
+
+        // The page's CSP forbids inline script, which is how Playwright injects axe: the scan's own context bypasses it.
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 1400 }, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/fr/account/login"));
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Lilac-Harbour-42");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(Url($"/fr/contributions/{id}"));
+        await Expect(page.Locator("#outdated-fr")).ToBeVisibleAsync();
+        await page.ClickAsync("details.update > summary");
+        await Expect(page.Locator("#update-fr-body")).ToBeVisibleAsync();
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "browser-tools", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
+            ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        violations.Should().BeEmpty();
+    }
 }
