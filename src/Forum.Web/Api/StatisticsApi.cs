@@ -108,7 +108,7 @@ public static class StatisticsApi
     }
 
     /// <summary>Top-level contributions whose translation into <paramref name="language"/> may be out of date, longest first (keyset on the instant and the id).</summary>
-    private static async Task<BacklogPage> OutdatedBacklogAsync(int phaseId, string language, DateTime at, long id, int size, ForumDbContext db, Core.Time.ForumClock clock)
+    internal static async Task<BacklogPage> OutdatedBacklogAsync(int phaseId, string language, DateTime at, long id, int size, ForumDbContext db, Core.Time.ForumClock clock)
     {
         var rows = await db.ContributionVersions.AsNoTracking().Where(ContributionVersion.Outdated)
             .Where(v => v.Language == language)
