@@ -74,7 +74,7 @@ public sealed class EditService(
         var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
         var expected = InputRules.RequiredVersion(input.Version);
         var now = clock.UtcNow;
-        var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now);
+        var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now, input.LanguageConfirmed == true);
         var read = contribution.ConcurrencyToken;
         var replaced = contribution.UpdateTranslation(text, userId, now);
         // After the domain's answer, so that "nothing to update" is heard rather than "reload" by someone who read it stale.

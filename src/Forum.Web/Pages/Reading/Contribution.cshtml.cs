@@ -84,9 +84,9 @@ public sealed class ContributionModel(
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
     public bool IsReturnedEdit(VersionView version) => IsRefused("Edit") && Edit.Language == version.Language;
 
-    /// <summary>An edit keeps its version's language: the language question offers only to keep it.</summary>
+    /// <summary>An edit or an update keeps its version's language: the language question offers only to keep it.</summary>
     protected override (string Confirm, string? Change) LanguageAnswerFields(string form) =>
-        form == "Edit" ? ("Edit.LanguageConfirmed", null) : base.LanguageAnswerFields(form);
+        form is "Edit" or "Update" ? ($"{form}.LanguageConfirmed", null) : base.LanguageAnswerFields(form);
 
     public override TextForm? RefusedText => RefusedForm switch
     {
@@ -217,7 +217,7 @@ public sealed class ContributionModel(
     public Task<IActionResult> OnPostUpdateAsync(long id) =>
         SubmitAsync(id, "Update", async () =>
         {
-            await edits.UpdateTranslationAsync(id, Update.Language ?? "", new VersionEdit(Update.Title, Update.Body, UpdateVersion), User);
+            await edits.UpdateTranslationAsync(id, Update.Language ?? "", new VersionEdit(Update.Title, Update.Body, UpdateVersion, Update.LanguageConfirmed), User);
             Flash("translation.update.done");
             DraftDone(DraftKey("update", id, Update.Language));
             return $"/{Culture}/contributions/{id}#version-{Update.Language}";
