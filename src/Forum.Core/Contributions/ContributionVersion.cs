@@ -18,4 +18,7 @@ public class ContributionVersion
 
     /// <summary>When its author last edited it; null while it is as first written. Older texts are <see cref="VersionRevision"/>s.</summary>
     public DateTime? EditedAt { get; set; }
+
+    /// <summary>Its translator started from a machine translation and reviewed it: a human translation, said to be machine-assisted.</summary>
+    public bool MachineAssisted { get; set; }
 }

@@ -8,6 +8,10 @@ public enum FailureKind
     Conflict,
     Forbidden,
     RateLimited,
+    /// <summary>Well formed, but what it asks cannot be done (a language pair a service does not translate).</summary>
+    Unprocessable,
+    /// <summary>A service the forum relies on failed: not the caller's doing, and it may work later.</summary>
+    Unavailable,
 }
 
 /// <summary>

@@ -65,6 +65,7 @@ public class PhaseSynthesis
         version.BodyHtml = text.BodyHtml;
         version.UpdatedAt = now;
         version.UpdatedById = moderatorId;
+        version.MachineAssisted = text.MachineAssisted;
         version.Edition++;
         Revisions.Add(new SynthesisRevision
         {
@@ -113,6 +114,9 @@ public class SynthesisVersion
     public int Edition { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string UpdatedById { get; set; }
+
+    /// <summary>Its latest text was written from a machine translation, reviewed by the moderator who saved it.</summary>
+    public bool MachineAssisted { get; set; }
 }
 
 /// <summary>One text of a synthesis as it was written, kept for good.</summary>

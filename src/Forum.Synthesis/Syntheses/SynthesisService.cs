@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Synthesis.Syntheses;
 
-public sealed record SynthesisText(string? Language, string? Title, string? Body);
+public sealed record SynthesisText(string? Language, string? Title, string? Body)
+{
+    /// <summary>Written from a machine translation and reviewed: stored with the version and shown as such.</summary>
+    public bool MachineAssisted { get; init; }
+}
 
 /// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
 public sealed class SynthesisService(IForumData data, VersionText texts, ForumClock clock)
@@ -24,7 +28,7 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         var now = clock.UtcNow;
         var built = (input ?? []).Select(t => t is null
                 ? throw ForumException.Invalid("versions", "synthesis.version-missing", "Each version is an object with a language, a title and a body.")
-                : texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now))
+                : Assisted(texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now), t.MachineAssisted))
             .ToList();
         // Numbers are unique per phase; two moderators creating at once collide on the index, and the later one takes the next number.
         for (var attempt = 1; ; attempt++)
@@ -50,13 +54,19 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
     {
         var synthesis = await LoadForChangeAsync(id, version, required: true, cancellation);
         var now = clock.UtcNow;
-        var text = texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now);
+        var text = Assisted(texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now), input.MachineAssisted);
         var replaced = synthesis.Versions.Any(v => v.Language == text.Language);
         synthesis.Write(text, moderatorId, now);
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, replaced ? "synthesis.edit" : "synthesis.translate", $"language: {text.Language}");
         RaiseIfPublished(synthesis);
         await Db.SaveChangesAsync(cancellation);
         return synthesis;
+    }
+
+    private static ContributionVersion Assisted(ContributionVersion text, bool machineAssisted)
+    {
+        text.MachineAssisted = machineAssisted;
+        return text;
     }
 
     public async Task<PhaseSynthesis> PublishAsync(long id, Guid? version, string moderatorId, CancellationToken cancellation = default)

@@ -37,11 +37,14 @@ public static class SynthesesApi
 
     public sealed record NewSynthesis(IReadOnlyList<SynthesisText>? Versions);
 
-    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version);
+    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version)
+    {
+        public bool MachineAssisted { get; init; }
+    }
 
     public sealed record StatusChange(Guid? Version);
 
-    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt);
+    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt, bool MachineAssisted = false);
 
     /// <summary>A synthesis as a reader sees it: <see cref="Shown"/> is the text in the asked language, else in the forum's default, else the first there is.</summary>
     public sealed record SynthesisView(
@@ -89,7 +92,7 @@ public static class SynthesesApi
     internal static async Task<Ok<SynthesisView>> WriteSynthesis(
         long id, string language, SynthesisEdit input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
-        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body), input.Version, user.Id());
+        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body) { MachineAssisted = input.MachineAssisted }, input.Version, user.Id());
         return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock));
     }
 
@@ -111,7 +114,7 @@ public static class SynthesesApi
     private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock)
     {
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
-            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt)))
+            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt), v.MachineAssisted))
             .ToList();
         var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Web.Contributions;
 
-public sealed record VersionInput(string? Language, string? Title, string? Body);
+public sealed record VersionInput(string? Language, string? Title, string? Body)
+{
+    /// <summary>A translation written from a machine translation and reviewed by its translator: stored and shown as machine-assisted.</summary>
+    public bool MachineAssisted { get; init; }
+}
 
 /// <summary>A new contribution; with <see cref="ReplyTo"/> it answers a contribution of the same phase.</summary>
 public sealed record ContributionInput(string? Language, string? Title, string? Body, long? ReplyTo);
@@ -46,7 +50,8 @@ public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Delet
 
 /// <summary>A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.</summary>
 public sealed record VersionView(
-    string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt);
+    string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt,
+    bool MachineAssisted = false);
 
 /// <summary>
 /// The version shown in a list: the reader's language when there is one, else the original. <see cref="Excerpt"/>

@@ -23,6 +23,8 @@ public static class ForumProblems
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -33,6 +35,8 @@ public static class ForumProblems
         FailureKind.Conflict => "The request conflicts with the current state.",
         FailureKind.Forbidden => "Not allowed.",
         FailureKind.RateLimited => "Too many requests.",
+        FailureKind.Unprocessable => "The request cannot be carried out.",
+        FailureKind.Unavailable => "A service the forum relies on is unavailable.",
         _ => "Refused.",
     };
 
