@@ -170,6 +170,9 @@ namespace Forum.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1030,6 +1033,9 @@ namespace Forum.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("bigint");

@@ -170,6 +170,9 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
@@ -1033,6 +1036,9 @@ namespace Forum.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("bigint");

@@ -159,6 +159,9 @@ namespace Forum.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -995,6 +998,9 @@ namespace Forum.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("INTEGER");
