@@ -65,7 +65,10 @@ public static partial class MarkupSegments
     }
 
     /// <summary>Plain text (a title) as HTML to send, and back.</summary>
-    public static string TextToHtml(string text) => WebUtility.HtmlEncode(text);
+    public static string TextToHtml(string text) => Encode(text);
+
+    /// <summary>Only what HTML needs escaped: letters with accents go as they are, which the services read best.</summary>
+    private static string Encode(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public static string HtmlToText(string html) => Whitespace().Replace(WebUtility.HtmlDecode(AnyTag().Replace(html, "")), " ").Trim();
 
@@ -136,7 +139,7 @@ public static partial class MarkupSegments
             if (words)
             {
                 Flush();
-                html.Append(WebUtility.HtmlEncode(markdown[pieceStart..(pieceEnd + 1)]));
+                html.Append(Encode(markdown[pieceStart..(pieceEnd + 1)]));
             }
             else
             {

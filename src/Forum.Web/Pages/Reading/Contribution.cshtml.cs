@@ -142,7 +142,7 @@ public sealed class ContributionModel(
     /// <summary>Why the machine translation asked for is not shown (the provider failed, too many asked), in the page's language.</summary>
     public string? MachineError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, [FromQuery(Name = "machine-translation")] bool machineTranslation = false)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         try
         {
@@ -152,7 +152,7 @@ public sealed class ContributionModel(
             Trail = ReadingTrail(await themes.ReadAsync(Phase.ThemeSlug, Culture, User));
             AlreadyReported = User.Identity?.IsAuthenticated == true && await reports.AlreadyReportedAsync(id, User.Id());
             CanReport = User.Identity?.IsAuthenticated == true && !AlreadyReported && Core.Reports.Report.CanFile(stored, User.Id());
-            if (machineTranslation && OffersMachineTranslation)
+            if (Request.Query["machine-translation"] == "1" && HttpMethods.IsGet(Request.Method) && OffersMachineTranslation)
             {
                 await ShowMachineTranslationAsync(id);
             }
