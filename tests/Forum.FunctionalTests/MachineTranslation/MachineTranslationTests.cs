@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Forum.FunctionalTests.Infrastructure;
 
@@ -198,6 +199,37 @@ public class MachineTranslationTests(MachineTranslationForumApp app) : IClassFix
         versions.Single(v => v!["language"]!.GetValue<string>() == "fr")!["machineAssisted"]!.GetValue<bool>().Should().BeFalse();
         var page = await app.Anonymous().Http.GetStringAsync($"/en/contributions/{id}");
         Forms.Text(page).Should().Contain("Translated with machine assistance");
+    }
+
+    [Fact]
+    public async Task A_synthesis_is_machine_translated_for_readers_and_drafted_and_its_machine_assisted_version_is_marked()
+    {
+        Service.Reset();
+        var moderator = await app.ModeratorAsync();
+        var phase = await moderator.CreateOpenPhaseAsync();
+        var created = await moderator.PostOkAsync($"/api/phases/{phase}/syntheses",
+            new { versions = new[] { new { language = "fr", title = "Ce que nous retenons", body = "Les monnaies **locales** comptent." } } }, HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<long>();
+        var draftRead = app.Anonymous();
+        (await draftRead.Http.GetAsync($"/api/syntheses/{id}/machine-translation?to=es")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a draft is the moderators'");
+        await moderator.PostOkAsync($"/api/syntheses/{id}/publish", new { version = created["version"]!.GetValue<Guid>() });
+
+        var read = await app.Anonymous().GetJsonAsync($"/api/syntheses/{id}/machine-translation?to=es");
+        read["title"]!.GetValue<string>().Should().Be("CE QUE NOUS RETENONS");
+        read["bodyHtml"]!.GetValue<string>().Should().Contain("<strong>LOCALES</strong>");
+        read["notice"]!.GetValue<string>().Should().Contain("francés");
+
+        var draft = await moderator.PostOkAsync("/api/machine-translation/draft", new { synthesisId = id, to = "es" });
+        draft["body"]!.GetValue<string>().Should().Be("LES MONNAIES **LOCALES** COMPTENT.");
+
+        var current = await moderator.GetJsonAsync($"/api/syntheses/{id}");
+        var written = await moderator.Http.PutAsJsonAsync($"/api/syntheses/{id}/versions/es",
+            new { title = "Lo que retenemos", body = "Las monedas **locales** cuentan.", version = current["version"]!.GetValue<Guid>(), machineAssisted = true });
+        written.StatusCode.Should().Be(HttpStatusCode.OK);
+        var synthesis = await app.Anonymous().GetJsonAsync($"/api/syntheses/{id}");
+        var versions = synthesis["versions"]!.AsArray();
+        versions.Single(v => v!["language"]!.GetValue<string>() == "es")!["machineAssisted"]!.GetValue<bool>().Should().BeTrue();
+        versions.Single(v => v!["language"]!.GetValue<string>() == "fr")!["machineAssisted"]!.GetValue<bool>().Should().BeFalse();
     }
 }
 
