@@ -57,7 +57,11 @@ public static partial class MarkupSegments
         {
             var segment = segments[i];
             result.Append(markdown, at, segment.Start - at);
-            result.Append(Restore(translated[i], segment.Kept));
+            // The segment's own spaces at its ends (a table cell's before its pipe) stay as they were.
+            var original = markdown.AsSpan(segment.Start, segment.End - segment.Start + 1);
+            result.Append(original[..^original.TrimStart(' ').Length]);
+            result.Append(Restore(translated[i], segment.Kept).Trim(' '));
+            result.Append(original[original.TrimEnd(' ').Length..]);
             at = segment.End + 1;
         }
         result.Append(markdown, at, markdown.Length - at);
