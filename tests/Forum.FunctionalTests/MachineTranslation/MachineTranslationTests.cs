@@ -230,6 +230,8 @@ public class MachineTranslationTests(MachineTranslationForumApp app) : IClassFix
         var versions = synthesis["versions"]!.AsArray();
         versions.Single(v => v!["language"]!.GetValue<string>() == "es")!["machineAssisted"]!.GetValue<bool>().Should().BeTrue();
         versions.Single(v => v!["language"]!.GetValue<string>() == "fr")!["machineAssisted"]!.GetValue<bool>().Should().BeFalse();
+        Forms.Text(await app.Anonymous().Http.GetStringAsync($"/es/phases/{phase}")).Should().Contain("Traducido con ayuda de la traducción automática");
+        Forms.Text(await app.Anonymous().Http.GetStringAsync($"/fr/phases/{phase}")).Should().NotContain("l’aide de la traduction automatique", "the French text is the original");
     }
 }
 
