@@ -40,7 +40,7 @@ public sealed class DeepLClient(HttpClient http, MachineTranslationOptions optio
         var request = new Request(html, SourceCode(from), TargetCode(to), "html");
         using var response = await MachineTranslationHttp.SendAsync(() =>
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, "v2/translate") { Content = JsonContent.Create(request) };
+            var message = new HttpRequestMessage(HttpMethod.Post, "v2/translate") { Content = MachineTranslationHttp.Json(request) };
             message.Headers.TryAddWithoutValidation("Authorization", $"DeepL-Auth-Key {options.ApiKey}");
             return http.SendAsync(message, cancellation);
         }, "DeepL", logger);

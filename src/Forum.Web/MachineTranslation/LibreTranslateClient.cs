@@ -24,7 +24,7 @@ public sealed class LibreTranslateClient(HttpClient http, MachineTranslationOpti
     public async Task<IReadOnlyList<string>> TranslateHtmlAsync(IReadOnlyList<string> html, string from, string to, CancellationToken cancellation)
     {
         var request = new Request(html, from, to, "html", string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey);
-        using var response = await MachineTranslationHttp.SendAsync(() => http.PostAsJsonAsync("translate", request, cancellation), "LibreTranslate", logger);
+        using var response = await MachineTranslationHttp.SendAsync(() => http.PostAsync("translate", MachineTranslationHttp.Json(request), cancellation), "LibreTranslate", logger);
         if (!response.IsSuccessStatusCode)
         {
             var error = (await MachineTranslationHttp.ReadErrorAsync<Refusal>(response, cancellation))?.Error;

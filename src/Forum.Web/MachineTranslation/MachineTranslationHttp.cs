@@ -8,6 +8,17 @@ namespace Forum.Web.MachineTranslation;
 /// <summary>What the adapters share: a call that fails without an answer, an error body, a bad key.</summary>
 internal static class MachineTranslationHttp
 {
+    /// <summary>
+    /// A JSON body sent whole with its Content-Length: streamed JSON goes chunked, which some servers and proxies in
+    /// front of a provider do not read (a small Python server read no body at all).
+    /// </summary>
+    public static HttpContent Json<T>(T value)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
     /// <summary>The request, with a failure to reach the provider at all (after the retries) turned into "unavailable".</summary>
     public static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string provider, ILogger logger)
     {

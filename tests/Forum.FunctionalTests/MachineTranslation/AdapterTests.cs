@@ -129,6 +129,7 @@ public sealed class LibreTranslateAdapterTests : AdapterTests
     {
         await Translator().TranslateHtmlAsync([Html], "fr", "es", default);
 
+        Fake.LastContentLength.Should().BePositive("the body goes whole, not chunked");
         Fake.LastRequest!["format"]!.GetValue<string>().Should().Be("html");
         Fake.LastRequest["source"]!.GetValue<string>().Should().Be("fr");
         Fake.LastRequest["target"]!.GetValue<string>().Should().Be("es");
@@ -162,6 +163,7 @@ public sealed class DeepLAdapterTests : AdapterTests
         await Translator().TranslateHtmlAsync([Html], "fr", "en", default);
 
         Fake.LastAuthorization.Should().Be("DeepL-Auth-Key test-key");
+        Fake.LastContentLength.Should().BePositive("the body goes whole, not chunked");
         Fake.LastRequest!["tag_handling"]!.GetValue<string>().Should().Be("html");
         Fake.LastRequest["source_lang"]!.GetValue<string>().Should().Be("FR");
         Fake.LastRequest["target_lang"]!.GetValue<string>().Should().Be("EN-GB", "DeepL wants a variant of English as a target");

@@ -43,6 +43,9 @@ public sealed partial class FakeTranslationService : IAsyncDisposable
 
     public string? LastAuthorization { get; private set; }
 
+    /// <summary>The last request's Content-Length: null when its body came chunked.</summary>
+    public long? LastContentLength { get; private set; }
+
     public string Url { get; }
 
     private FakeTranslationService(WebApplication app, string url)
@@ -122,6 +125,7 @@ public sealed partial class FakeTranslationService : IAsyncDisposable
     {
         Interlocked.Increment(ref _calls);
         LastAuthorization = context.Request.Headers.Authorization.ToString();
+        LastContentLength = context.Request.ContentLength;
         LastRequest = await JsonNode.ParseAsync(context.Request.Body);
         return LastRequest;
     }
