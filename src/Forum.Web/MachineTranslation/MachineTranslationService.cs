@@ -104,10 +104,8 @@ public sealed class MachineTranslationService(
         }
         await limiter.CheckAsync(address);
         var segments = MarkupSegments.Split(source.Body);
-        var sent = segments.Select(s => s.Html).Prepend(MarkupSegments.TextToHtml(source.Title ?? "")).ToList();
-        var translated = await TranslateAsync(sent, source.Language, target, cancellation);
-        var draft = new MachineDraft(target, source.Language, source.Title is null ? null : MarkupSegments.HtmlToText(translated[0]),
-            MarkupSegments.Join(source.Body, segments, translated.Skip(1).ToList()));
+        var (title, bodies) = await TranslateWithTitleAsync(source.Title, segments.Select(s => s.Html).ToList(), source.Language, target, cancellation);
+        var draft = new MachineDraft(target, source.Language, title, MarkupSegments.Join(source.Body, segments, bodies));
         cache.Keep(source.Key, draft, draft.Body.Length + (draft.Title?.Length ?? 0));
         return draft;
     }
@@ -120,12 +118,26 @@ public sealed class MachineTranslationService(
             return cached;
         }
         await limiter.CheckAsync(address);
-        var translated = await TranslateAsync([MarkupSegments.TextToHtml(title ?? ""), MarkupSegments.ForReaders(bodyHtml)], from, to, cancellation);
+        var (translatedTitle, body) = await TranslateWithTitleAsync(title, [MarkupSegments.ForReaders(bodyHtml)], from, to, cancellation);
         // What comes back is HTML from outside: it goes through the forum's own sanitizer as any text does.
-        var view = new MachineTranslationView(from, to, title is null ? null : MarkupSegments.HtmlToText(translated[0]), renderer.Sanitize(translated[1]),
+        var view = new MachineTranslationView(from, to, translatedTitle, renderer.Sanitize(body[0]),
             MachineTranslated: true, texts.Get(to, "machine-translation.notice").Replace("{0}", texts.Get(to, $"language.{from}")));
         cache.Keep(key, view, view.BodyHtml.Length + (view.Title?.Length ?? 0));
         return view;
+    }
+
+    /// <summary>A title (plain text, when there is one) and HTML texts in one call; nothing is sent when there is nothing to translate.</summary>
+    private async Task<(string? Title, IReadOnlyList<string> Html)> TranslateWithTitleAsync(
+        string? title, IReadOnlyList<string> html, string from, string to, CancellationToken cancellation)
+    {
+        var hasTitle = !string.IsNullOrWhiteSpace(title);
+        var sent = hasTitle ? html.Prepend(MarkupSegments.TextToHtml(title!)).ToList() : html;
+        if (sent.Count == 0)
+        {
+            return (title, []);
+        }
+        var translated = await TranslateAsync(sent, from, to, cancellation);
+        return hasTitle ? (MarkupSegments.HtmlToText(translated[0]), translated.Skip(1).ToList()) : (title, translated);
     }
 
     private async Task<IReadOnlyList<string>> TranslateAsync(IReadOnlyList<string> html, string from, string to, CancellationToken cancellation)

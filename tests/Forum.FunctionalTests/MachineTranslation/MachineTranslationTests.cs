@@ -91,6 +91,19 @@ public class MachineTranslationTests(MachineTranslationForumApp app) : IClassFix
     }
 
     [Fact]
+    public async Task A_reply_without_a_title_is_sent_as_its_text_alone()
+    {
+        var (_, id) = await FrenchContributionAsync();
+        var reply = await author!.PostOkAsync($"/api/contributions/{id}/replies", new { language = "fr", body = "Et les *banques* aussi." }, HttpStatusCode.Created);
+
+        var translation = await app.Anonymous().GetJsonAsync($"/api/contributions/{reply["id"]!.GetValue<long>()}/machine-translation?to=en");
+
+        translation["title"].Should().BeNull();
+        translation["bodyHtml"]!.GetValue<string>().Should().Contain("<em>BANQUES</em>");
+        Service.LastRequest!["q"]!.AsArray().Should().ContainSingle("no empty title is sent");
+    }
+
+    [Fact]
     public async Task A_contribution_already_in_the_language_asked_is_not_machine_translated()
     {
         var (_, id) = await FrenchContributionAsync();
