@@ -40,4 +40,7 @@ public class ContributionVersion
     /// the check agreed or did not judge. For moderators only: never shown to readers.
     /// </summary>
     public string? DetectedLanguage { get; set; }
+
+    /// <summary>Its translator started from a machine translation and reviewed it: a human translation, said to be machine-assisted.</summary>
+    public bool MachineAssisted { get; set; }
 }

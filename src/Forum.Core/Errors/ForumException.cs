@@ -9,8 +9,13 @@ public enum FailureKind
     Forbidden,
     RateLimited,
 
-    /// <summary>Well-formed and allowed, but the forum asks its sender to confirm first (a text that reads as another language).</summary>
+    /// <summary>
+    /// Well formed and allowed, but not carried out as asked: the forum asks its sender to confirm first (a text that reads
+    /// as another language), or a service cannot do it (a language pair a translation service does not translate).
+    /// </summary>
     Unprocessable,
+    /// <summary>A service the forum relies on failed: not the caller's doing, and it may work later.</summary>
+    Unavailable,
 }
 
 /// <summary>

@@ -81,6 +81,9 @@ public sealed class MarkdownRenderer
         return safe;
     }
 
+    /// <summary>HTML from elsewhere (a machine translation of a rendered text) through the same sanitizer as rendered Markdown.</summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
     private static bool TooManySiblings(MarkdownDocument document)
     {
         static bool Crowded(ContainerInline inline) => inline.Take(MaxSiblings + 1).Count() > MaxSiblings;

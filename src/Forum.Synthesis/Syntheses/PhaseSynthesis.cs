@@ -79,6 +79,8 @@ public class PhaseSynthesis
         version.UpdatedAt = now;
         version.UpdatedById = moderatorId;
         version.OutdatedSince = null;
+
+        version.MachineAssisted = text.MachineAssisted;
         version.Edition++;
         Revisions.Add(new SynthesisRevision
         {
@@ -133,6 +135,9 @@ public class SynthesisVersion
 
     /// <summary>The language the language check heard when the moderator confirmed another; moderators only.</summary>
     public string? DetectedLanguage { get; set; }
+
+    /// <summary>Its latest text was written from a machine translation, reviewed by the moderator who saved it.</summary>
+    public bool MachineAssisted { get; set; }
 }
 
 /// <summary>One text of a synthesis as it was written, kept for good.</summary>

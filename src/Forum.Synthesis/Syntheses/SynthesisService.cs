@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Forum.Synthesis.Syntheses;
 
 /// <param name="LanguageConfirmed">Keep <paramref name="Language"/> though the text reads as another forum language.</param>
-public sealed record SynthesisText(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null);
+public sealed record SynthesisText(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null)
+{
+    /// <summary>Written from a machine translation and reviewed: stored with the version and shown as such.</summary>
+    public bool MachineAssisted { get; init; }
+}
 
 /// <summary>Writing, publishing and reading the numbered syntheses of a phase. Every moderator action goes to the audit trail.</summary>
 public sealed class SynthesisService(IForumData data, VersionText texts, ForumClock clock)
@@ -25,7 +29,7 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         var now = clock.UtcNow;
         var built = (input ?? []).Select(t => t is null
                 ? throw ForumException.Invalid("versions", "synthesis.version-missing", "Each version is an object with a language, a title and a body.")
-                : texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now, t.LanguageConfirmed == true))
+                : Assisted(texts.Create(t.Language, t.Title, t.Body, titleRequired: true, moderatorId, now, t.LanguageConfirmed == true), t.MachineAssisted))
             .ToList();
         // Numbers are unique per phase; two moderators creating at once collide on the index, and the later one takes the next number.
         for (var attempt = 1; ; attempt++)
@@ -51,13 +55,19 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
     {
         var synthesis = await LoadForChangeAsync(id, version, required: true, cancellation);
         var now = clock.UtcNow;
-        var text = texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now, input.LanguageConfirmed == true);
+        var text = Assisted(texts.Create(language, input.Title, input.Body, titleRequired: true, moderatorId, now, input.LanguageConfirmed == true), input.MachineAssisted);
         var replaced = synthesis.Versions.Any(v => v.Language == text.Language);
         synthesis.Write(text, moderatorId, now);
         Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, moderatorId, replaced ? "synthesis.edit" : "synthesis.translate", $"language: {text.Language}");
         RaiseIfPublished(synthesis);
         await Db.SaveChangesAsync(cancellation);
         return synthesis;
+    }
+
+    private static ContributionVersion Assisted(ContributionVersion text, bool machineAssisted)
+    {
+        text.MachineAssisted = machineAssisted;
+        return text;
     }
 
     public async Task<PhaseSynthesis> PublishAsync(long id, Guid? version, string moderatorId, CancellationToken cancellation = default)

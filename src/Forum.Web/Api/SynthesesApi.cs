@@ -37,14 +37,17 @@ public static class SynthesesApi
 
     public sealed record NewSynthesis(IReadOnlyList<SynthesisText>? Versions);
 
-    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null);
+    public sealed record SynthesisEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null)
+    {
+        public bool MachineAssisted { get; init; }
+    }
 
     public sealed record StatusChange(Guid? Version);
 
     /// <summary><see cref="OutdatedSince"/>: another language's text was changed then, after this one was written; null when up to date.</summary>
     /// <param name="DetectedLanguage">For moderators only: what the language check read when the text was kept in its language against it.</param>
     public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt,
-        DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null);
+        DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null, bool MachineAssisted = false);
 
     /// <summary>A synthesis as a reader sees it: <see cref="Shown"/> is the text in the asked language, else in the forum's default, else the first there is.</summary>
     public sealed record SynthesisView(
@@ -92,7 +95,7 @@ public static class SynthesesApi
     internal static async Task<Ok<SynthesisView>> WriteSynthesis(
         long id, string language, SynthesisEdit input, SynthesisService syntheses, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock, ClaimsPrincipal user)
     {
-        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body, input.LanguageConfirmed), input.Version, user.Id());
+        var synthesis = await syntheses.WriteAsync(id, language, new SynthesisText(language, input.Title, input.Body, input.LanguageConfirmed) { MachineAssisted = input.MachineAssisted }, input.Version, user.Id());
         return TypedResults.Ok(View(synthesis, language, languages, sentences, texts, clock, moderator: true));
     }
 
@@ -116,7 +119,7 @@ public static class SynthesesApi
     {
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
             .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt),
-                v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null))
+                v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null, v.MachineAssisted))
             .ToList();
         var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();

@@ -282,6 +282,7 @@ public sealed class ContributionService(
             var now = clock.UtcNow;
             var translation = versionText.Create(input.Language, input.Title, input.Body, titleRequired: contribution.ParentId is null, user.Id(), now,
                 input.LanguageConfirmed == true);
+            translation.MachineAssisted = input.MachineAssisted;
             contribution.Translate(phase.StateAt(now), translation);
             try
             {
@@ -363,7 +364,7 @@ public sealed class ContributionService(
             c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
                 .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors.Of(c, v),
                     clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null,
-                    v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null))
+                    v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null, moderator ? v.DetectedLanguage : null, v.MachineAssisted))
                 .ToList(),
             replies,
             c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Forum.Web.Contributions;
 
 /// <param name="LanguageConfirmed">Keep <paramref name="Language"/> though the text reads as another forum language (else 422 language.mismatch).</param>
-public sealed record VersionInput(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null);
+public sealed record VersionInput(string? Language, string? Title, string? Body, bool? LanguageConfirmed = null)
+{
+    /// <summary>A translation written from a machine translation and reviewed by its translator: stored and shown as machine-assisted.</summary>
+    public bool MachineAssisted { get; init; }
+}
 
 /// <summary>A new contribution; with <see cref="ReplyTo"/> it answers a contribution of the same phase.</summary>
 public sealed record ContributionInput(string? Language, string? Title, string? Body, long? ReplyTo, bool? LanguageConfirmed = null);
@@ -55,7 +59,7 @@ public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Delet
 /// </summary>
 public sealed record VersionView(
     string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt,
-    DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null);
+    DateTimeOffset? OutdatedSince = null, string? DetectedLanguage = null, bool MachineAssisted = false);
 
 /// <summary>
 /// The version shown in a list: the reader's language when there is one, else the original. <see cref="Excerpt"/>

@@ -24,6 +24,7 @@ public static class ForumProblems
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.RateLimited => StatusCodes.Status429TooManyRequests,
         FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -34,7 +35,8 @@ public static class ForumProblems
         FailureKind.Conflict => "The request conflicts with the current state.",
         FailureKind.Forbidden => "Not allowed.",
         FailureKind.RateLimited => "Too many requests.",
-        FailureKind.Unprocessable => "The request needs a confirmation.",
+        FailureKind.Unprocessable => "The request cannot be carried out as sent.",
+        FailureKind.Unavailable => "A service the forum relies on is unavailable.",
         _ => "Refused.",
     };
 

@@ -22,6 +22,7 @@ public static class ForumEndpoints
         app.MapThemesApi();
         app.MapPhasesApi();
         app.MapContributionsApi();
+        app.MapMachineTranslationApi();
         app.MapEditsApi();
         app.MapReportsApi();
         app.MapMailApi();

@@ -30,6 +30,7 @@ public static class ForumOptionsSetup
         services.AddSection<Mail.MailOptions>(configuration, Mail.MailOptions.SectionName)
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out var from) && from.Address.Contains('@'),
                 "Forum:Mail:From must be an e-mail address, optionally with a name: Forum <forum@example.org>.");
+        services.AddSection<MachineTranslation.MachineTranslationOptions>(configuration, MachineTranslation.MachineTranslationOptions.SectionName, o => o.Problems());
 
         // The forum's settings are asked for as such by most of the code.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ForumOptions>>().Value);

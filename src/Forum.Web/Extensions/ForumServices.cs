@@ -8,6 +8,7 @@ using Forum.Data;
 using Forum.Data.Seeding;
 using Forum.Synthesis;
 using Forum.Web.Health;
+using Forum.Web.MachineTranslation;
 using Forum.Web.Scaling;
 using Forum.Web.Security;
 using Forum.Web.Telemetry;
@@ -30,6 +31,7 @@ public static class ForumServices
         services.AddForumScaleOut(builder.Configuration);
         services.AddForumMail();
         services.AddForumNotifications();
+        services.AddForumMachineTranslation(builder.Configuration);
         services.AddSingleton<Core.Storage.StartupGate>();
         services.AddHostedService<Startup.ForumStartup>();
         services.AddForumTelemetry(builder.Configuration);

@@ -18,7 +18,7 @@ public sealed class ContributionModel(
     Phases.PhaseService phases,
     UiTexts texts, ForumLanguages languages, ForumClock clock,
     ContributionService contributions, EditService edits, ReportService reports, ForumOptions options,
-    Themes.ThemeService themes)
+    Themes.ThemeService themes, MachineTranslation.MachineTranslationService machine)
     : ForumPageModel(texts, languages, clock)
 {
     /// <summary>The versions in the order the reader meets them: their language, the original, then the others.</summary>
@@ -165,6 +165,17 @@ public sealed class ContributionModel(
 
     public bool CanTranslate => MissingLanguages.Count > 0;
 
+    /// <summary>
+    /// A machine translation is offered to a reader whose language the contribution lacks, when the forum has a provider;
+    /// asked for with ?machine-translation=1 (a plain link), it is shown marked as such and never stored.
+    /// </summary>
+    public bool OffersMachineTranslation => machine.IsEnabled && !Contribution.Languages.Contains(Culture);
+
+    public MachineTranslation.MachineTranslationView? Machine { get; private set; }
+
+    /// <summary>Why the machine translation asked for is not shown (the provider failed, too many asked), in the page's language.</summary>
+    public string? MachineError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id)
     {
         try
@@ -175,11 +186,28 @@ public sealed class ContributionModel(
             Trail = ReadingTrail(await themes.ReadAsync(Phase.ThemeSlug, Culture, User));
             AlreadyReported = User.Identity?.IsAuthenticated == true && await reports.AlreadyReportedAsync(id, User.Id());
             CanReport = User.Identity?.IsAuthenticated == true && !AlreadyReported && Core.Reports.Report.CanFile(stored, User.Id());
+            if (Request.Query["machine-translation"] == "1" && HttpMethods.IsGet(Request.Method) && OffersMachineTranslation)
+            {
+                await ShowMachineTranslationAsync(id);
+            }
             return Page();
         }
         catch (ForumException e) when (e.Kind == FailureKind.NotFound)
         {
             return NotFound();
+        }
+    }
+
+    private async Task ShowMachineTranslationAsync(long id)
+    {
+        try
+        {
+            Machine = await machine.ContributionAsync(id, Culture, User, Security.ClientAddressKey.For(HttpContext), HttpContext.RequestAborted);
+        }
+        catch (ForumException e) when (e.Kind is not FailureKind.NotFound)
+        {
+            // The page stays readable in the original; the message says why no translation is shown.
+            MachineError = ErrorText(e, "machine-translation");
         }
     }
 
