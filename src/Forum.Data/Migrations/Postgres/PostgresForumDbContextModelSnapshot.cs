@@ -179,6 +179,9 @@ namespace Forum.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("timestamp with time zone");
 
@@ -1051,6 +1054,9 @@ namespace Forum.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("timestamp with time zone");

@@ -179,6 +179,9 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("datetime2");
 
@@ -1054,6 +1057,9 @@ namespace Forum.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("datetime2");

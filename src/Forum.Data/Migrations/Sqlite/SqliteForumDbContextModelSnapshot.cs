@@ -168,6 +168,9 @@ namespace Forum.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("TEXT");
 
@@ -1016,6 +1019,9 @@ namespace Forum.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("TEXT");

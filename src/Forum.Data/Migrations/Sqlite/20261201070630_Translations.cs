@@ -6,16 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Forum.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class StaleTranslations : Migration
+    public partial class Translations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "SynthesisVersions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "SynthesisVersions",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "ContributionVersions",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "ContributionVersions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
@@ -51,8 +79,24 @@ namespace Forum.Data.Migrations.Sqlite
                 table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
                 name: "OutdatedSince",
                 table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "ContributionVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
                 name: "OutdatedSince",

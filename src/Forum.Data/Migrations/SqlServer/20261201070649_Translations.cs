@@ -3,36 +3,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Forum.Data.Migrations.Postgres
+namespace Forum.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class StaleTranslations : Migration
+    public partial class Translations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions",
+                type: "nvarchar(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "SynthesisVersions",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "SynthesisVersions",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "ContributionVersions",
+                type: "nvarchar(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "ContributionVersions",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "ContributionVersions",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RewrittenAt",
                 table: "ContributionVersions",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutdatedLanguages",
                 table: "Contributions",
-                type: "character varying(64)",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -51,8 +79,24 @@ namespace Forum.Data.Migrations.Postgres
                 table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
                 name: "OutdatedSince",
                 table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "ContributionVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
                 name: "OutdatedSince",

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forum.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerForumDbContext))]
-    [Migration("20261201060414_LanguageCheck")]
-    partial class LanguageCheck
+    [Migration("20261201070649_Translations")]
+    partial class Translations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -118,6 +118,11 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<string>("OutdatedLanguages")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -177,6 +182,15 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RewrittenAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
@@ -190,6 +204,8 @@ namespace Forum.Data.Migrations.SqlServer
 
                     b.HasIndex("ContributionId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Language", "OutdatedSince");
 
                     b.ToTable("ContributionVersions");
                 });
@@ -1044,6 +1060,12 @@ namespace Forum.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<bool>("MachineAssisted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("datetime2");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("bigint");

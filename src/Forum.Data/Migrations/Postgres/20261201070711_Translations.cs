@@ -3,36 +3,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Forum.Data.Migrations.SqlServer
+namespace Forum.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class StaleTranslations : Migration
+    public partial class Translations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "SynthesisVersions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "SynthesisVersions",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DetectedLanguage",
+                table: "ContributionVersions",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MachineAssisted",
+                table: "ContributionVersions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "ContributionVersions",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RewrittenAt",
                 table: "ContributionVersions",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutdatedLanguages",
                 table: "Contributions",
-                type: "nvarchar(64)",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
@@ -51,8 +79,24 @@ namespace Forum.Data.Migrations.SqlServer
                 table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
                 name: "OutdatedSince",
                 table: "SynthesisVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DetectedLanguage",
+                table: "ContributionVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MachineAssisted",
+                table: "ContributionVersions");
 
             migrationBuilder.DropColumn(
                 name: "OutdatedSince",
