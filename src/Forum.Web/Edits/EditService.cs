@@ -45,20 +45,7 @@ public sealed class EditService(
         var replaced = contribution.Edit(text, userId, Window, now);
         // Checked once the author and the window are known good, so that others hear why they may not edit rather than "reload".
         InputRules.CheckVersion(read, expected, "contribution");
-        if (replaced is null)
-        {
-            return await contributions.ViewAsync(contribution);
-        }
-        db.VersionRevisions.Add(replaced);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ForumException.StaleVersion("contribution");
-        }
-        return await contributions.ViewAsync(contribution);
+        return await SaveAsync(contribution, replaced);
     }
 
     /// <summary>
@@ -79,6 +66,12 @@ public sealed class EditService(
         var replaced = contribution.UpdateTranslation(text, userId, now);
         // After the domain's answer, so that "nothing to update" is heard rather than "reload" by someone who read it stale.
         InputRules.CheckVersion(read, expected, "contribution");
+        return await SaveAsync(contribution, replaced);
+    }
+
+    /// <summary>Stores a changed text with the one it replaced (none when unchanged); a concurrent change of the contribution answers "reload".</summary>
+    private async Task<ContributionView> SaveAsync(Contribution contribution, VersionRevision? replaced)
+    {
         if (replaced is not null)
         {
             db.VersionRevisions.Add(replaced);
