@@ -24,6 +24,12 @@ public class Contribution
     /// <summary>Languages it can be read in, as <see cref="ForumLanguages.Combination"/> text; kept so lists never join versions.</summary>
     public string Languages { get; set; } = "";
 
+    /// <summary>
+    /// Languages whose translation may be out of date (<see cref="ContributionVersion.OutdatedSince"/>), as
+    /// <see cref="ForumLanguages.Combination"/> text; kept so the statistics count them from the contribution alone.
+    /// </summary>
+    public string OutdatedLanguages { get; set; } = "";
+
     /// <summary>Kept by the store with an atomic increment, so concurrent replies never conflict.</summary>
     public int ReplyCount { get; set; }
     public bool IsHidden { get; set; }
@@ -106,7 +112,8 @@ public class Contribution
     /// Replaces the text of one version by its author, within <paramref name="window"/> of its writing.
     /// The phase's state plays no part: the window bounds an original's edits, and a translation,
     /// welcome after closing, may be fixed for as long as any other. Returns the replaced text to keep,
-    /// or null when the text is unchanged (nothing is stored then).
+    /// or null when the text is unchanged (nothing is stored then). A changed original marks every translation
+    /// "may be out of date"; a changed translation is up to date again.
     /// </summary>
     public VersionRevision? Edit(ContributionVersion text, string editorId, TimeSpan window, DateTime now)
     {
@@ -119,6 +126,66 @@ public class Contribution
         {
             return null;
         }
+        var replaced = Replace(version, text, now);
+        if (version.Language == OriginalLanguage)
+        {
+            // Every translation there now was made from the text just replaced; the first change is the one that counts.
+            foreach (var translation in Versions.Where(v => v.Language != OriginalLanguage))
+            {
+                translation.OutdatedSince ??= now;
+            }
+        }
+        else
+        {
+            version.OutdatedSince = null;
+        }
+        KeepOutdatedLanguages();
+        return replaced;
+    }
+
+    /// <summary>
+    /// Updates a translation that may be out of date, by anyone allowed to write (no edit window: this is how a stale
+    /// translation gets fixed), and clears its mark. The updater becomes the version's author: the text shown is now theirs
+    /// to answer for and to edit in their own window; the replaced text, with its writer, goes to the history. Sending the
+    /// text unchanged confirms it still says what the original says: the mark goes, nothing else changes. Returns the
+    /// replaced text to keep, or null when unchanged.
+    /// </summary>
+    public VersionRevision? UpdateTranslation(ContributionVersion text, string updaterId, DateTime now)
+    {
+        var version = Versions.FirstOrDefault(v => v.Language == text.Language);
+        if (UpdateRefusal(version, text.Language) is { } refusal)
+        {
+            throw refusal;
+        }
+        VersionRevision? replaced = null;
+        if (version!.Title != text.Title || version.Body != text.Body)
+        {
+            replaced = Replace(version, text, now);
+            version.AuthorId = updaterId;
+            version.RewrittenAt = now;
+        }
+        version.OutdatedSince = null;
+        KeepOutdatedLanguages();
+        ConcurrencyToken = Guid.NewGuid();
+        return replaced;
+    }
+
+    /// <summary>Whether the version in <paramref name="language"/> is a translation that may be out of date and can be updated now.</summary>
+    public bool CanUpdateTranslation(string language) => UpdateRefusal(Versions.FirstOrDefault(v => v.Language == language), language) is null;
+
+    private ForumException? UpdateRefusal(ContributionVersion? version, string language) =>
+        version is null
+            ? new ForumException(FailureKind.NotFound, "version.not-found", $"Contribution {Id} has no version in '{language}'.", "language")
+        : language == OriginalLanguage
+            ? ForumException.Conflict("translation.is-original", "The original is not a translation: only its author edits it.", "language")
+        : IsHidden
+            ? ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be changed.")
+        : version.OutdatedSince is null
+            ? ForumException.Conflict("translation.not-outdated", "This translation is up to date with its original: there is nothing to update.")
+        : null;
+
+    private VersionRevision Replace(ContributionVersion version, ContributionVersion text, DateTime now)
+    {
         var replaced = new VersionRevision
         {
             VersionId = version.Id,
@@ -137,14 +204,18 @@ public class Contribution
         return replaced;
     }
 
+    private void KeepOutdatedLanguages() =>
+        OutdatedLanguages = ForumLanguages.Combination(Versions.Where(v => v.OutdatedSince is not null).Select(v => v.Language));
+
     /// <summary>
     /// Until when <paramref name="editorId"/> may edit the version in <paramref name="language"/>, or null when they may not
-    /// (not theirs, editing off, window passed, contribution hidden). The window counts from the writing, not from the last edit.
+    /// (not theirs, editing off, window passed, contribution hidden). The window counts from the writing (or from the update
+    /// that made a stale translation theirs), not from the last edit.
     /// </summary>
     public DateTime? EditableUntil(string language, string editorId, TimeSpan window, DateTime now)
     {
         var version = Versions.FirstOrDefault(v => v.Language == language);
-        return EditRefusal(version, language, editorId, window, now) is null ? version!.CreatedAt + window : null;
+        return EditRefusal(version, language, editorId, window, now) is null ? WindowStart(version!) + window : null;
     }
 
     private ForumException? EditRefusal(ContributionVersion? version, string language, string editorId, TimeSpan window, DateTime now) =>
@@ -154,12 +225,14 @@ public class Contribution
             ? ForumException.Forbidden("edit.not-author", "Only the person who wrote a version may edit it.")
         : window <= TimeSpan.Zero
             ? ForumException.Conflict("edit.disabled", "This forum does not allow editing what was written.")
-        : now >= version.CreatedAt + window
+        : now >= WindowStart(version) + window
             ? ForumException.Conflict("edit.window-closed",
                 $"A version can be edited during the {window.TotalMinutes:0} minutes after it was written; that time has passed.")
         : IsHidden
             ? ForumException.Conflict("contribution.hidden", "This contribution is hidden and cannot be edited.")
         : null;
+
+    private static DateTime WindowStart(ContributionVersion version) => version.RewrittenAt ?? version.CreatedAt;
 
     /// <summary>"Hidden unless moderator": whether a reader sees this contribution at all.</summary>
     public bool IsVisibleTo(bool isModerator) => isModerator || !IsHidden;
@@ -217,6 +290,7 @@ public class Contribution
         if (removed > 0)
         {
             Languages = ForumLanguages.Combination(Versions.Select(v => v.Language));
+            KeepOutdatedLanguages();
             ConcurrencyToken = Guid.NewGuid();
         }
         return removed;

@@ -18,6 +18,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.HiddenById).HasMaxLength(ColumnLimits.UserId);
         builder.Property(c => c.OriginalLanguage).HasMaxLength(ColumnLimits.Language);
         builder.Property(c => c.Languages).HasMaxLength(ColumnLimits.Combination);
+        builder.Property(c => c.OutdatedLanguages).HasMaxLength(ColumnLimits.Combination);
         builder.Property(c => c.HiddenReason).HasMaxLength(ColumnLimits.Reason);
         builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(c => c.LanguageCodes);
@@ -41,6 +42,9 @@ internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguratio
         builder.Property(v => v.Title).HasMaxLength(ColumnLimits.Title);
         // At most one version per language is a storage guarantee, not only a check in code.
         builder.HasIndex(v => new { v.ContributionId, v.Language }).IsUnique();
+        // The stale translations in a language, oldest first, are read from here (the backlog's second list, the desk),
+        // without a pass over every contribution of a phase.
+        builder.HasIndex(v => new { v.Language, v.OutdatedSince });
     }
 }
 

@@ -52,8 +52,10 @@ public sealed class ChangeEvents : SaveChangesInterceptor
                     break;
             }
         }
+        // A translation marked or cleared "may be out of date" changes what readers see of it, as an edit does.
         foreach (var entry in db.ChangeTracker.Entries<ContributionVersion>().Where(e => e.State == EntityState.Modified
-                     && (e.Property(v => v.Body).IsModified || e.Property(v => v.Title).IsModified)))
+                     && (e.Property(v => v.Body).IsModified || e.Property(v => v.Title).IsModified
+                         || (e.Property(v => v.OutdatedSince).OriginalValue is null) != (e.Entity.OutdatedSince is null))))
         {
             var version = entry.Entity;
             // An edit goes through its contribution, so the contribution is tracked and knows the phase.

@@ -40,6 +40,7 @@ public static class StatisticsExport
         {
             await Line("readable_in", coverage.Language, coverage.Readable, coverage.Share);
             await Line("missing_translation", coverage.Language, coverage.Missing);
+            await Line("outdated_translation", coverage.Language, coverage.Outdated);
         }
         foreach (var day in statistics.PerDay)
         {

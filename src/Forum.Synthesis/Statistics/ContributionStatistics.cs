@@ -5,8 +5,11 @@ public sealed record CombinationCount(IReadOnlyList<string> Languages, int Count
 
 public sealed record LanguageCount(string Language, int Count);
 
-/// <summary>How many contributions can be read in a language, their share of all, and how many still lack it (the translation backlog).</summary>
-public sealed record LanguageCoverage(string Language, int Readable, double Share, int Missing);
+/// <summary>
+/// How many contributions can be read in a language, their share of all, and how many still lack it (the translation backlog).
+/// <see cref="Outdated"/> of the readable ones have a translation that may be out of date: still counted as readable.
+/// </summary>
+public sealed record LanguageCoverage(string Language, int Readable, double Share, int Missing, int Outdated = 0);
 
 public sealed record DayCount(DateOnly Day, int Count);
 
@@ -57,8 +60,10 @@ public sealed record ContributionStatistics(
             .OrderByDescending(r => r.Count).ThenBy(r => Rank(r.Item)).ThenBy(r => r.Item, StringComparer.Ordinal)
             .Select(r => new LanguageCount(r.Item, r.Count)).ToList();
 
+        var outdated = byKind[TallyKinds.Outdated].ToDictionary(r => r.Item, r => r.Count);
         var coverage = forumLanguages
-            .Select(l => new LanguageCoverage(l, readable[l], contributions == 0 ? 0 : Math.Round((double)readable[l] / contributions, 4), contributions - readable[l]))
+            .Select(l => new LanguageCoverage(l, readable[l], contributions == 0 ? 0 : Math.Round((double)readable[l] / contributions, 4), contributions - readable[l],
+                outdated.GetValueOrDefault(l)))
             .ToList();
 
         var perDay = byKind[TallyKinds.Day].ToDictionary(r => DateOnly.ParseExact(r.Item, "yyyy-MM-dd"), r => r.Count);

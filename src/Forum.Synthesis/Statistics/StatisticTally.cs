@@ -51,6 +51,9 @@ public static class TallyKinds
     /// <summary>Contributions per day (yyyy-MM-dd in the forum's time zone) they were posted on.</summary>
     public const string Day = "day";
 
+    /// <summary>Contributions per language whose translation may be out of date; still counted as readable in it.</summary>
+    public const string Outdated = "outdated";
+
     /// <summary>Grows with every change to the scope's contributions; draft summaries compare it to know they are stale.</summary>
     public const string Revision = "revision";
 }

@@ -145,7 +145,8 @@ public sealed class StatisticsMaintainer(ForumClock clock) : SaveChangesIntercep
         }
         var c = entry.Entity;
         return new ContributionFacts(c.PhaseId, c.ParentId is not null, c.AuthorId,
-            entry.Property(x => x.OriginalLanguage).OriginalValue, entry.Property(x => x.Languages).OriginalValue, c.CreatedAt);
+            entry.Property(x => x.OriginalLanguage).OriginalValue, entry.Property(x => x.Languages).OriginalValue, c.CreatedAt,
+            entry.Property(x => x.OutdatedLanguages).OriginalValue);
     }
 
     private async Task AfterSaveAsync(DbContext db, bool committed)

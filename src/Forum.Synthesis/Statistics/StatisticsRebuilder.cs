@@ -37,7 +37,7 @@ public sealed class StatisticsRebuilder(IForumData data, ForumClock clock)
         var counts = new TallyChanges(clock.DayOf);
         var contributions = 0;
         var visible = db.Set<Contribution>().AsNoTracking().Where(Contribution.VisibleTo(isModerator: false))
-            .Select(c => new ContributionFacts(c.PhaseId, c.ParentId != null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt));
+            .Select(c => new ContributionFacts(c.PhaseId, c.ParentId != null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt, c.OutdatedLanguages));
         await foreach (var contribution in visible.AsAsyncEnumerable().WithCancellation(cancellation))
         {
             counts.Add(contribution, themeOfPhase[contribution.PhaseId], +1);

@@ -7,10 +7,11 @@ public readonly record struct TallyKey(TallyScope Scope, int ScopeId, string Kin
 public readonly record struct ContributorKey(TallyScope Scope, int ScopeId, string AuthorId);
 
 /// <summary>The facts about a contribution that statistics depend on.</summary>
-public readonly record struct ContributionFacts(int PhaseId, bool IsReply, string AuthorId, string OriginalLanguage, string Languages, DateTime CreatedAt)
+public readonly record struct ContributionFacts(
+    int PhaseId, bool IsReply, string AuthorId, string OriginalLanguage, string Languages, DateTime CreatedAt, string OutdatedLanguages)
 {
     public static ContributionFacts Of(Contribution c) =>
-        new(c.PhaseId, c.ParentId is not null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt);
+        new(c.PhaseId, c.ParentId is not null, c.AuthorId, c.OriginalLanguage, c.Languages, c.CreatedAt, c.OutdatedLanguages);
 }
 
 /// <summary>
@@ -49,6 +50,10 @@ public sealed class TallyChanges(Func<DateTime, DateOnly> dayOf)
                 Count(new(scope, id, TallyKinds.Combination, contribution.Languages), sign);
                 Count(new(scope, id, TallyKinds.Original, contribution.OriginalLanguage), sign);
                 Count(new(scope, id, TallyKinds.Day, dayOf(contribution.CreatedAt).ToString("yyyy-MM-dd")), sign);
+                foreach (var language in contribution.OutdatedLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Count(new(scope, id, TallyKinds.Outdated, language), sign);
+                }
             }
             var author = new ContributorKey(scope, id, contribution.AuthorId);
             _contributors[author] = _contributors.GetValueOrDefault(author) + sign;

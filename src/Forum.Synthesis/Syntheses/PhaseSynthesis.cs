@@ -51,10 +51,22 @@ public class PhaseSynthesis
         return synthesis;
     }
 
-    /// <summary>Adds the text in a language, or replaces it; the previous text stays in the revisions.</summary>
+    /// <summary>
+    /// Adds the text in a language, or replaces it; the previous text stays in the revisions. A synthesis has no single
+    /// original (its texts may be written in any order), so a changed text marks the languages written before this
+    /// instant "may be out of date", and writing a language's text makes it up to date. A text that was itself out of date
+    /// is catching up, and marks none; texts written at the same instant (several languages in one request) mark none of each other.
+    /// </summary>
     public void Write(ContributionVersion text, string moderatorId, DateTime now)
     {
         var version = Versions.FirstOrDefault(v => v.Language == text.Language);
+        if (version is { OutdatedSince: null } && (version.Title != (text.Title ?? "") || version.Body != text.Body))
+        {
+            foreach (var other in Versions.Where(v => v != version && v.UpdatedAt < now))
+            {
+                other.OutdatedSince ??= now;
+            }
+        }
         if (version is null)
         {
             version = new SynthesisVersion { Language = text.Language, Title = "", Body = "", BodyHtml = "", UpdatedById = moderatorId };
@@ -65,6 +77,7 @@ public class PhaseSynthesis
         version.BodyHtml = text.BodyHtml;
         version.UpdatedAt = now;
         version.UpdatedById = moderatorId;
+        version.OutdatedSince = null;
         version.Edition++;
         Revisions.Add(new SynthesisRevision
         {
@@ -142,6 +155,9 @@ public class SynthesisVersion
     public int Edition { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string UpdatedById { get; set; }
+
+    /// <summary>When another language's text was first changed after this one was written; null while up to date.</summary>
+    public DateTime? OutdatedSince { get; set; }
 }
 
 /// <summary>One text of a synthesis as it was written, kept for good.</summary>

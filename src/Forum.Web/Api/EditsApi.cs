@@ -15,6 +15,11 @@ public static class EditsApi
         version.MapPut("/", EditVersion).WithName("EditVersion")
             .WithSummary("Replace the title and text of your own version while its edit window is open (send the version you read).")
             .RequireAuthorization(Policies.Participant);
+        version.MapPut("/update", UpdateTranslation).WithName("UpdateTranslation")
+            .WithSummary("Update a translation marked out of date (outdatedSince set) after its original changed: anyone who may write, "
+                + "no edit window; the updater becomes its translator, the old text goes to its history, the mark is cleared "
+                + "(the same text sent again confirms it). Send the version you read.")
+            .RequireAuthorization(Policies.Participant);
         version.MapGet("/history", VersionHistory).WithName("VersionHistory")
             .WithSummary("Every text the version has had, oldest first, the current one last.").RequireAuthorization(Policies.Moderator);
         return app;
@@ -22,6 +27,9 @@ public static class EditsApi
 
     private static async Task<Ok<ContributionView>> EditVersion(long id, string language, VersionEdit input, EditService edits, ClaimsPrincipal user) =>
         TypedResults.Ok(await edits.EditAsync(id, language, input, user));
+
+    private static async Task<Ok<ContributionView>> UpdateTranslation(long id, string language, VersionEdit input, EditService edits, ClaimsPrincipal user) =>
+        TypedResults.Ok(await edits.UpdateTranslationAsync(id, language, input, user));
 
     private static async Task<Ok<VersionHistoryView>> VersionHistory(long id, string language, EditService edits) =>
         TypedResults.Ok(await edits.HistoryAsync(id, language));

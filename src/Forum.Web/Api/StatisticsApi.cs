@@ -23,7 +23,8 @@ public static class StatisticsApi
         phase.MapGet("/statistics", PhaseStatistics).WithName("PhaseStatistics").CacheOutput(ContributionListCache.PolicyName)
             .WithSummary("A phase's contribution counts: by language combination (with the sentence in ?lang=), original language, coverage, translation backlog, per day.");
         phase.MapGet("/statistics/backlog", TranslationBacklog).WithName("TranslationBacklog")
-            .WithSummary("Contributions not yet readable in ?language=, oldest first, paged by cursor.");
+            .WithSummary("Contributions not yet readable in ?language=, oldest first, paged by cursor; with ?state=outdated, those whose "
+                + "translation in it may be out of date (its original changed since), longest out of date first, each with outdatedSince.");
         phase.MapGet("/export/statistics.{format}", ExportStatistics).WithName("ExportStatistics")
             .WithSummary("A phase's statistics as a file: csv or json.");
         app.MapGet("/api/themes/{slug}/statistics", ThemeStatistics).WithTags("Statistics").WithName("ThemeStatistics")
@@ -38,9 +39,18 @@ public static class StatisticsApi
         IReadOnlyList<CombinationCount> Combinations, IReadOnlyList<LanguageCount> OriginalLanguages,
         IReadOnlyList<LanguageCoverage> Coverage, IReadOnlyList<DayCount> PerDay);
 
-    public sealed record BacklogItem(long Id, string OriginalLanguage, IReadOnlyList<string> Languages, string? Title, DateTimeOffset CreatedAt);
+    /// <summary>A contribution in the backlog; <see cref="OutdatedSince"/> is set in the list of out-of-date translations.</summary>
+    public sealed record BacklogItem(long Id, string OriginalLanguage, IReadOnlyList<string> Languages, string? Title, DateTimeOffset CreatedAt,
+        DateTimeOffset? OutdatedSince = null);
 
-    public sealed record BacklogPage(string Language, IReadOnlyList<BacklogItem> Items, string? NextCursor);
+    /// <summary><see cref="State"/>: "missing" (not readable in the language) or "outdated" (readable, its translation may be out of date).</summary>
+    public sealed record BacklogPage(string Language, IReadOnlyList<BacklogItem> Items, string? NextCursor, string State = BacklogStates.Missing);
+
+    public static class BacklogStates
+    {
+        public const string Missing = "missing";
+        public const string Outdated = "outdated";
+    }
 
     internal static async Task<Ok<StatisticsView>> PhaseStatistics(int phaseId, string? lang, StatisticsReader reader, ForumLanguages languages, LanguageSentences sentences, ClaimsPrincipal user)
     {
@@ -68,12 +78,22 @@ public static class StatisticsApi
     }
 
     internal static async Task<Ok<BacklogPage>> TranslationBacklog(
-        int phaseId, string? language, string? cursor, int? limit, ForumDbContext db, ForumLanguages languages, Core.Time.ForumClock clock, ClaimsPrincipal user)
+        int phaseId, string? language, string? state, string? cursor, int? limit, ForumDbContext db, ForumLanguages languages, Core.Time.ForumClock clock, ClaimsPrincipal user)
     {
         var wanted = languages.Require(language, "language");
+        var outdated = (state ?? BacklogStates.Missing).ToLowerInvariant() switch
+        {
+            BacklogStates.Missing => false,
+            BacklogStates.Outdated => true,
+            _ => throw ForumException.Invalid("state", "backlog.state-unknown", "state is 'missing' or 'outdated'."),
+        };
         var size = InputRules.PageSize(limit);
         await PhaseAccess.RequireReadableAsync(db, phaseId, user);
         var (at, id) = cursor is not null ? Cursor.Decode(cursor) : (DateTime.MinValue, 0L);
+        if (outdated)
+        {
+            return TypedResults.Ok(await OutdatedBacklogAsync(phaseId, wanted, at, id, size, db, clock));
+        }
         var marked = "," + wanted + ",";
         var rows = await db.Contributions.AsNoTracking().Where(Contribution.VisibleTo(isModerator: false))
             .Where(c => c.PhaseId == phaseId && c.ParentId == null && !("," + c.Languages + ",").Contains(marked))
@@ -85,6 +105,29 @@ public static class StatisticsApi
         var items = rows.Take(size).Select(r => new BacklogItem(r.Id, r.OriginalLanguage, r.Languages.Split(','), r.Title, clock.ToLocal(r.CreatedAt))).ToList();
         var next = rows.Count > size ? Cursor.Encode(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
         return TypedResults.Ok(new BacklogPage(wanted, items, next));
+    }
+
+    /// <summary>Top-level contributions whose translation into <paramref name="language"/> may be out of date, longest first (keyset on the instant and the id).</summary>
+    private static async Task<BacklogPage> OutdatedBacklogAsync(int phaseId, string language, DateTime at, long id, int size, ForumDbContext db, Core.Time.ForumClock clock)
+    {
+        var rows = await db.ContributionVersions.AsNoTracking().Where(ContributionVersion.Outdated)
+            .Where(v => v.Language == language)
+            .Join(db.Contributions.Where(Contribution.VisibleTo(isModerator: false)), v => v.ContributionId, c => c.Id, (v, c) => new { v, c })
+            .Where(x => x.c.PhaseId == phaseId && x.c.ParentId == null)
+            .Where(x => x.v.OutdatedSince >= at && (x.v.OutdatedSince > at || x.c.Id > id))
+            .OrderBy(x => x.v.OutdatedSince).ThenBy(x => x.c.Id)
+            .Take(size + 1)
+            .Select(x => new
+            {
+                x.c.Id, x.c.OriginalLanguage, x.c.Languages, x.c.CreatedAt, OutdatedSince = x.v.OutdatedSince!.Value,
+                Title = x.c.Versions.Where(o => o.Language == x.c.OriginalLanguage).Select(o => o.Title).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var items = rows.Take(size)
+            .Select(r => new BacklogItem(r.Id, r.OriginalLanguage, r.Languages.Split(','), r.Title, clock.ToLocal(r.CreatedAt), clock.ToLocal(r.OutdatedSince)))
+            .ToList();
+        var next = rows.Count > size ? Cursor.Encode(rows[size - 1].OutdatedSince, rows[size - 1].Id) : null;
+        return new BacklogPage(language, items, next, BacklogStates.Outdated);
     }
 
     /// <remarks>The rebuild announces every phase's statistics as changed, which evicts their cached pages.</remarks>

@@ -41,7 +41,9 @@ public static class SynthesesApi
 
     public sealed record StatusChange(Guid? Version);
 
-    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt);
+    /// <summary><see cref="OutdatedSince"/>: another language's text was changed then, after this one was written; null when up to date.</summary>
+    public sealed record SynthesisVersionView(string Language, string Title, string Body, string BodyHtml, int Edition, DateTimeOffset UpdatedAt,
+        DateTimeOffset? OutdatedSince = null);
 
     /// <summary>A synthesis as a reader sees it: <see cref="Shown"/> is the text in the asked language, else in the forum's default, else the first there is.</summary>
     public sealed record SynthesisView(
@@ -111,7 +113,8 @@ public static class SynthesesApi
     private static SynthesisView View(PhaseSynthesis s, string culture, ForumLanguages languages, LanguageSentences sentences, UiTexts texts, ForumClock clock)
     {
         var versions = s.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language))
-            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt)))
+            .Select(v => new SynthesisVersionView(v.Language, v.Title, v.Body, v.BodyHtml, v.Edition, clock.ToLocal(v.UpdatedAt),
+                v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null))
             .ToList();
         var shown = languages.ShownFor(versions, v => v.Language, culture);
         var inReadingOrder = versions.Select(v => v.Language).ToList();

@@ -30,7 +30,7 @@ public sealed class ContributionService(
     internal sealed record PageRow(
         Contribution Contribution, string? DisplayName, string? UserName, bool AuthorDeleted, List<PageVersion> Versions, DateTime? LastReplyAt);
 
-    internal sealed record PageVersion(string Language, string? Title, string BodyHtml, DateTime? EditedAt, DateTime UpdatedAt);
+    internal sealed record PageVersion(string Language, string? Title, string BodyHtml, DateTime? EditedAt, DateTime UpdatedAt, DateTime? OutdatedSince = null);
 
     private delegate IAsyncEnumerable<PageRow> PageQuery(ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take);
 
@@ -54,7 +54,7 @@ public sealed class ContributionService(
                     .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
-                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt, v.OutdatedSince)).ToList(),
                         db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt))))
             : EF.CompileAsyncQuery((ForumDbContext db, int phaseId, string? wanted, DateTime at, long id, int take) =>
                 db.Contributions.AsNoTracking()
@@ -64,7 +64,7 @@ public sealed class ContributionService(
                     .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                     .Take(take)
                     .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
-                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                        c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt, v.OutdatedSince)).ToList(),
                         db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt))));
         return new PageQuery(query);
     }
@@ -139,7 +139,7 @@ public sealed class ContributionService(
             .Where(c => c.Id == contributionId && c.PhaseId == phaseId && c.ParentId == null)
             .Where(visible)
             .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new PageRow(c, u.DisplayName, u.UserName, u.DeletedAt != null,
-                c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt)).ToList(),
+                c.Versions.Select(v => new PageVersion(v.Language, v.Title, v.BodyHtml, v.EditedAt, v.UpdatedAt, v.OutdatedSince)).ToList(),
                 db.Contributions.Where(r => r.ParentId == c.Id && !r.IsHidden).Max(r => (DateTime?)r.CreatedAt)))
             .FirstOrDefaultAsync();
         return row is null ? null : Summary(row, lang);
@@ -186,7 +186,8 @@ public sealed class ContributionService(
             Author.Of(c.AuthorId, ForumUser.PublicNameOf(row.DisplayName, row.UserName), row.AuthorDeleted, Authors.TextKey(c)),
             c.OriginalLanguage, c.LanguageCodes.ToList(), c.ReplyCount, clock.ToLocal(c.CreatedAt), c.IsHidden,
             new ShownVersion(picked.Language, picked.Language == c.OriginalLanguage, picked.IsFallback, picked.Text.Title, picked.Text.BodyHtml,
-                Excerpt.Of(picked.Text.BodyHtml), picked.Text.EditedAt is { } edited ? clock.ToLocal(edited) : null),
+                Excerpt.Of(picked.Text.BodyHtml), picked.Text.EditedAt is { } edited ? clock.ToLocal(edited) : null,
+                picked.Text.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null),
             clock.ToLocal(lastActivity));
     }
 
@@ -337,7 +338,8 @@ public sealed class ContributionService(
         new(c.Id, c.PhaseId, c.ParentId, authors.Of(c), c.OriginalLanguage, c.LanguageCodes.ToList(), clock.ToLocal(c.CreatedAt),
             c.Versions.OrderBy(v => v.Language != c.OriginalLanguage).ThenBy(v => v.Language)
                 .Select(v => new VersionView(v.Language, v.Language == c.OriginalLanguage, v.Title, v.Body, v.BodyHtml, authors.Of(c, v),
-                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null))
+                    clock.ToLocal(v.CreatedAt), clock.ToLocal(v.UpdatedAt), v.EditedAt is { } edited ? clock.ToLocal(edited) : null,
+                    v.OutdatedSince is { } outdated ? clock.ToLocal(outdated) : null))
                 .ToList(),
             replies,
             c.IsHidden ? new HiddenInfo(c.HiddenReason ?? "", clock.ToLocal(c.HiddenAt ?? c.CreatedAt), c.HiddenById ?? "") : null,

@@ -44,15 +44,20 @@ public sealed class Authors(IReadOnlyDictionary<string, (string Name, bool Delet
     }
 }
 
-/// <summary>A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.</summary>
+/// <summary>
+/// A version as readers see it; <see cref="EditedAt"/> says its author changed it since, the older texts being for moderators only.
+/// <see cref="OutdatedSince"/>: a translation whose original was changed then, so that it may be out of date; null when up to date.
+/// </summary>
 public sealed record VersionView(
-    string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt);
+    string Language, bool IsOriginal, string? Title, string Body, string BodyHtml, Author Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EditedAt,
+    DateTimeOffset? OutdatedSince = null);
 
 /// <summary>
 /// The version shown in a list: the reader's language when there is one, else the original. <see cref="Excerpt"/>
 /// is the start of a long text as plain text (null when the text is short enough to show whole).
 /// </summary>
-public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml, string? Excerpt, DateTimeOffset? EditedAt);
+public sealed record ShownVersion(string Language, bool IsOriginal, bool IsFallback, string? Title, string BodyHtml, string? Excerpt, DateTimeOffset? EditedAt,
+    DateTimeOffset? OutdatedSince = null);
 
 /// <summary>A contribution in a list; <see cref="LastActivityAt"/> is its latest version, edit or visible reply.</summary>
 public sealed record ContributionSummary(

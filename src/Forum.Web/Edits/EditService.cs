@@ -17,7 +17,7 @@ namespace Forum.Web.Edits;
 /// <summary>Authors editing their versions for a while after writing them (ADR 4); moderators reading every text ever written.</summary>
 public sealed class EditService(
     ForumDbContext db, VersionText versionText, ForumLanguages languages, ForumOptions options, ForumClock clock, WriteLimiter limiter,
-    ContributionService contributions)
+    ContributionService contributions, Accounts.ConfirmedAddressRule addressRule)
 {
     private TimeSpan Window => TimeSpan.FromMinutes(options.EditWindowMinutes);
 
@@ -50,6 +50,39 @@ public sealed class EditService(
             return await contributions.ViewAsync(contribution);
         }
         db.VersionRevisions.Add(replaced);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ForumException.StaleVersion("contribution");
+        }
+        return await contributions.ViewAsync(contribution);
+    }
+
+    /// <summary>
+    /// Updates a translation that may be out of date (<see cref="Contribution.UpdateTranslation"/>): anyone who may write,
+    /// with no edit window, through the same text rules and write limit as writing one. The replaced text goes to the
+    /// version's history; the live readers hear of it as of an edit.
+    /// </summary>
+    public async Task<ContributionView> UpdateTranslationAsync(long id, string language, VersionEdit input, ClaimsPrincipal user)
+    {
+        await addressRule.EnsureMayWriteAsync(user);
+        await limiter.CheckAsync(user);
+        var userId = user.Id();
+        var (contribution, _) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.Include(c => c.Versions), id, user);
+        var expected = InputRules.RequiredVersion(input.Version);
+        var now = clock.UtcNow;
+        var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now);
+        var read = contribution.ConcurrencyToken;
+        var replaced = contribution.UpdateTranslation(text, userId, now);
+        // After the domain's answer, so that "nothing to update" is heard rather than "reload" by someone who read it stale.
+        InputRules.CheckVersion(read, expected, "contribution");
+        if (replaced is not null)
+        {
+            db.VersionRevisions.Add(replaced);
+        }
         try
         {
             await db.SaveChangesAsync();

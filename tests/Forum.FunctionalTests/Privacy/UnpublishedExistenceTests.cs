@@ -52,6 +52,8 @@ public sealed class UnpublishedExistenceTests(ForumApp app) : IClassFixture<Foru
             new("translation, bad input", HttpMethod.Post, contribution("/translations"), new { language = "en", title = "", body = "" }),
             new("edit by the author", HttpMethod.Put, contribution("/versions/en"), new { title = "New", body = "New text.", version }),
             new("edit, stale version", HttpMethod.Put, contribution("/versions/en"), new { title = "New", body = "New text.", version = Guid.NewGuid() }),
+            new("update of a translation", HttpMethod.Put, contribution("/versions/fr/update"), new { title = "Nouveau", body = "Texte.", version }),
+            new("update of a translation, bad input", HttpMethod.Put, contribution("/versions/fr/update"), new { title = "", body = "", version }),
             new("report", HttpMethod.Post, contribution("/reports"), new { reason = "spam" }),
             new("report, bad reason", HttpMethod.Post, contribution("/reports"), new { reason = "boring", language = "xx" }),
             new("hide", HttpMethod.Post, contribution("/hide"), new { reason = "No." }),
@@ -59,6 +61,7 @@ public sealed class UnpublishedExistenceTests(ForumApp app) : IClassFixture<Foru
             new("post in the phase", HttpMethod.Post, phase("/contributions"), new { language = "en", title = "T", body = "B." }),
             new("post in the phase, bad input", HttpMethod.Post, phase("/contributions"), new { language = "xx", title = "", body = "" }),
             new("reply through the phase", HttpMethod.Post, phase("/contributions"), new { language = "en", body = "B.", replyTo = readable }),
+            new("outdated translations", HttpMethod.Get, phase("/statistics/backlog?language=fr&state=outdated"), null),
             new("synthesis", HttpMethod.Post, phase("/syntheses"), new { versions = new[] { new { language = "en", title = "T", body = "B" } } }),
         };
 

@@ -7,7 +7,8 @@ namespace Forum.FunctionalTests.Statistics;
 /// <summary>
 /// The running tallies against two independent references: the test's own record of what it did,
 /// and a full recount by the server. A random but seeded sequence of posts, replies, translations,
-/// hides and restores over two phases of one theme.
+/// hides and restores over two phases of one theme, with originals edited (their translations then out of date)
+/// and stale translations updated drawn from a second seeded sequence, so the first stays as it was.
 /// </summary>
 public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
 {
@@ -20,6 +21,7 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         public required bool IsReply;
         public HashSet<string> Languages = [];
         public bool Hidden;
+        public HashSet<string> Outdated = [];
     }
 
     private static readonly string[] Codes = ["en", "fr", "es"];
@@ -28,6 +30,7 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
     public async Task Tallies_match_the_record_of_operations_and_a_full_recount()
     {
         var random = new Random(20261123);
+        var staleness = new Random(20261201);
         var moderator = await app.AdminAsync();
         var theme = (await moderator.CreateThemeAsync())["slug"]!.GetValue<string>();
         var first = (await moderator.CreatePhaseAsync(theme, 1, "2026-08-25T09:00", "2026-09-05T23:00"))["id"]!.GetValue<int>();
@@ -40,7 +43,7 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         var posts = new List<Model>();
         var done = new Dictionary<string, int>();
 
-        await RunAsync(random, first, users, posts, moderator, done, operations: 70);
+        await RunAsync(random, staleness, first, users, posts, moderator, done, operations: 70);
         app.Time.Advance(TimeSpan.FromDays(5) + TimeSpan.FromHours(1));   // phase 1 closes, phase 2 opens
         // Sign-ins last an hour: the moderator signs in again, and a new group of participants joins; two of the first come back.
         moderator = await app.AdminAsync();
@@ -51,9 +54,10 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         }
         users.RemoveRange(0, 2);
         users.Add((await app.ParticipantAsync("q2"), "q2"));
-        await RunAsync(random, second, users, posts, moderator, done, operations: 70);
+        await RunAsync(random, staleness, second, users, posts, moderator, done, operations: 70);
 
-        done.Keys.Should().BeEquivalentTo(["post", "reply", "translate", "hide", "restore"], "the sequence exercises every kind of change");
+        done.Keys.Should().BeEquivalentTo(["post", "reply", "translate", "hide", "restore", "edit original", "update translation"],
+            "the sequence exercises every kind of change");
         done.Values.Should().OnlyContain(n => n >= 3);
         foreach (var phase in new[] { first, second })
         {
@@ -75,7 +79,7 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         }
     }
 
-    private static async Task RunAsync(Random random, int phase, List<(ForumClient Client, string Name)> users, List<Model> posts, ForumClient moderator, Dictionary<string, int> done, int operations)
+    private static async Task RunAsync(Random random, Random staleness, int phase, List<(ForumClient Client, string Name)> users, List<Model> posts, ForumClient moderator, Dictionary<string, int> done, int operations)
     {
         for (var step = 0; step < operations; step++)
         {
@@ -120,6 +124,37 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
                 target.Hidden = false;
                 Did("restore");
             }
+            await ChangeTextsAsync(staleness, phase, step, users, posts, Did);
+        }
+    }
+
+    /// <summary>Now and then, an author edits a translated original of theirs (within the window: the clock stands still in a phase), or someone updates a stale translation.</summary>
+    private static async Task ChangeTextsAsync(Random staleness, int phase, int step, List<(ForumClient Client, string Name)> users, List<Model> posts, Action<string> did)
+    {
+        var roll = staleness.Next(100);
+        var present = users.Select(u => u.Name).ToHashSet();
+        if (roll < 15 && posts.Where(p => !p.Hidden && !p.IsReply && p.Phase == phase && p.Languages.Count > 1 && present.Contains(p.Author)).ToList() is { Count: > 0 } translated)
+        {
+            var target = translated[staleness.Next(translated.Count)];
+            var author = users.First(u => u.Name == target.Author).Client;
+            var version = (await author.GetJsonAsync($"/api/contributions/{target.Id}"))["version"]!.GetValue<Guid>();
+            var response = await author.PutAsync($"/api/contributions/{target.Id}/versions/{target.Original}",
+                new { title = $"Edited at step {step}", body = $"Edited at step {step}.", version });
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            target.Outdated.UnionWith(target.Languages.Where(l => l != target.Original));
+            did("edit original");
+        }
+        else if (roll < 25 && posts.Where(p => !p.Hidden && !p.IsReply && p.Outdated.Count > 0).ToList() is { Count: > 0 } stale)
+        {
+            var target = stale[staleness.Next(stale.Count)];
+            var language = target.Outdated.Order().ElementAt(staleness.Next(target.Outdated.Count));
+            var (client, _) = users[staleness.Next(users.Count)];
+            var version = (await client.GetJsonAsync($"/api/contributions/{target.Id}"))["version"]!.GetValue<Guid>();
+            var response = await client.PutAsync($"/api/contributions/{target.Id}/versions/{language}/update",
+                new { title = $"Updated at step {step}", body = $"Updated at step {step}.", version });
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            target.Outdated.Remove(language);
+            did("update translation");
         }
     }
 
@@ -140,6 +175,8 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         var originals = statistics["originalLanguages"]!.AsArray().ToDictionary(o => o!["language"]!.GetValue<string>(), o => o!["count"]!.GetValue<int>());
         originals.Should().BeEquivalentTo(contributions.GroupBy(p => p.Original).ToDictionary(g => g.Key, g => g.Count()));
         ReferencePhaseStatisticsTests.AddsUp(statistics);
+        var outdated = statistics["coverage"]!.AsArray().ToDictionary(c => c!["language"]!.GetValue<string>(), c => c!["outdated"]!.GetValue<int>());
+        outdated.Should().BeEquivalentTo(Codes.ToDictionary(l => l, l => contributions.Count(p => p.Outdated.Contains(l))));
 
         // Most languages first, then the larger count.
         var order = statistics["combinations"]!.AsArray().Select(c => c!["languages"]!.AsArray().Count * 100_000 + c["count"]!.GetValue<int>()).ToList();

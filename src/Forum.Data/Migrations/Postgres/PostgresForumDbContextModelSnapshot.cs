@@ -115,6 +115,11 @@ namespace Forum.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("OutdatedLanguages")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -170,6 +175,12 @@ namespace Forum.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RewrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -183,6 +194,8 @@ namespace Forum.Data.Migrations.Postgres
 
                     b.HasIndex("ContributionId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Language", "OutdatedSince");
 
                     b.ToTable("ContributionVersions");
                 });
@@ -1080,6 +1093,9 @@ namespace Forum.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("bigint");

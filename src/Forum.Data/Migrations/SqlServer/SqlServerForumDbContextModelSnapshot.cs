@@ -115,6 +115,11 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<string>("OutdatedLanguages")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -170,6 +175,12 @@ namespace Forum.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RewrittenAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
@@ -183,6 +194,8 @@ namespace Forum.Data.Migrations.SqlServer
 
                     b.HasIndex("ContributionId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Language", "OutdatedSince");
 
                     b.ToTable("ContributionVersions");
                 });
@@ -1083,6 +1096,9 @@ namespace Forum.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("datetime2");
 
                     b.Property<long>("SynthesisId")
                         .HasColumnType("bigint");

@@ -106,6 +106,11 @@ namespace Forum.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutdatedLanguages")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -159,6 +164,12 @@ namespace Forum.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OutdatedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RewrittenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -172,6 +183,8 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.HasIndex("ContributionId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Language", "OutdatedSince");
 
                     b.ToTable("ContributionVersions");
                 });
@@ -1042,6 +1055,9 @@ namespace Forum.Data.Migrations.Sqlite
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutdatedSince")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SynthesisId")

@@ -55,6 +55,30 @@ public sealed class ContributionModel(
     [BindProperty]
     public Guid? EditVersion { get; set; }
 
+    /// <summary>An update of a translation that may be out of date (named by its language), by anyone signed in.</summary>
+    [BindProperty]
+    public TextForm Update { get; set; } = new();
+
+    [BindProperty]
+    public Guid? UpdateVersion { get; set; }
+
+    /// <summary>Whether this update form is the one sent back with an error.</summary>
+    public bool IsReturnedUpdate(VersionView version) => IsRefused("Update") && Update.Language == version.Language;
+
+    /// <summary>
+    /// Whether the reader is offered the form to update this stale translation: signed in, and not its translator still in
+    /// their edit window (their edit form does the same).
+    /// </summary>
+    public bool MayUpdate(VersionView version) =>
+        User.Identity?.IsAuthenticated == true && stored.CanUpdateTranslation(version.Language) && EditableUntil(version) is null;
+
+    /// <summary>The original, shown in the update form beside the translation being brought in line with it.</summary>
+    public VersionView Original => Contribution.Versions.First(v => v.IsOriginal);
+
+    public ErrorSummary UpdateErrors(VersionView version) => new("Update", $"update-{version.Language}-errors", $"update-{version.Language}");
+
+    public KeptText KeptUpdate(VersionView version) => new("Update", $"update-{version.Language}", Update);
+
     public bool IsModerator => User.IsModerator();
 
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
@@ -65,11 +89,17 @@ public sealed class ContributionModel(
         "Reply" => Reply,
         "Translation" => Translation,
         "Edit" => Edit,
+        "Update" => Update,
         _ => null,
     };
 
     /// <summary>The ids' prefix of the refused form ("reply", "edit-fr"), for the text given back when the page is gone.</summary>
-    public string RefusedFormId => RefusedForm == "Edit" ? $"edit-{Edit.Language}" : (RefusedForm ?? "").ToLowerInvariant();
+    public string RefusedFormId => RefusedForm switch
+    {
+        "Edit" => $"edit-{Edit.Language}",
+        "Update" => $"update-{Update.Language}",
+        _ => (RefusedForm ?? "").ToLowerInvariant(),
+    };
 
     public ErrorSummary ErrorsReply => new("Reply");
 
@@ -177,6 +207,16 @@ public sealed class ContributionModel(
             Flash("edit.done");
             DraftDone(DraftKey("edit", id, Edit.Language));
             return $"/{Culture}/contributions/{id}#contribution-{id}";
+        });
+
+    [HandlerPolicy(Policies.Participant)]
+    public Task<IActionResult> OnPostUpdateAsync(long id) =>
+        SubmitAsync(id, "Update", async () =>
+        {
+            await edits.UpdateTranslationAsync(id, Update.Language ?? "", new VersionEdit(Update.Title, Update.Body, UpdateVersion), User);
+            Flash("translation.update.done");
+            DraftDone(DraftKey("update", id, Update.Language));
+            return $"/{Culture}/contributions/{id}#version-{Update.Language}";
         });
 
     [HandlerPolicy(Policies.Participant)]

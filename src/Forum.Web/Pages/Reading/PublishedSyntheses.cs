@@ -5,7 +5,8 @@ using Forum.Synthesis.Syntheses;
 namespace Forum.Web.Pages.Reading;
 
 /// <summary>A published synthesis as the reading pages show it: in the reader's language when it has one.</summary>
-public sealed record SynthesisView(long Id, string Label, string AvailableIn, string Language, string Title, string BodyHtml);
+/// <remarks><see cref="OutdatedSince"/>: the shown text may be out of date, another language's having changed then.</remarks>
+public sealed record SynthesisView(long Id, string Label, string AvailableIn, string Language, string Title, string BodyHtml, DateTimeOffset? OutdatedSince = null);
 
 /// <summary>Syntheses to show, with the page that formats them.</summary>
 public sealed record SynthesesBlock(IReadOnlyList<SynthesisView> Items, ForumPageModel Page);
@@ -19,7 +20,8 @@ public static class PublishedSyntheses
             {
                 var shown = page.ForumLanguages.ShownFor(s.Versions, v => v.Language, page.Culture);
                 var inOrder = s.Versions.Select(v => v.Language).OrderBy(l => page.Languages.ToList().IndexOf(l)).ToList();
-                return new SynthesisView(s.Id, page.T("synthesis.title", s.Number), sentences.AvailableIn(inOrder, page.Culture), shown.Language, shown.Title, shown.BodyHtml);
+                return new SynthesisView(s.Id, page.T("synthesis.title", s.Number), sentences.AvailableIn(inOrder, page.Culture), shown.Language, shown.Title, shown.BodyHtml,
+                    shown.OutdatedSince is { } outdated ? page.Clock.ToLocal(outdated) : null);
             })
             .ToList();
 }
