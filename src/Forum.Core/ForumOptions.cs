@@ -45,6 +45,9 @@ public sealed class ForumOptions : IValidatableObject
     [Range(0, 525_600)]
     public int EditWindowMinutes { get; set; } = 30;
 
+    /// <summary>The translation desk's settings (Forum:Translation).</summary>
+    public TranslationOptions Translation { get; set; } = new();
+
     /// <summary>How long an anonymous read of a contribution list may be served from cache; 0 turns caching off.</summary>
     [Range(0, 3600)]
     public int ListCacheSeconds { get; set; } = 60;
@@ -101,6 +104,14 @@ public sealed class TextLimits
 
     [Range(1, 10_000)]
     public int ReasonMaxLength { get; set; } = 1_000;
+}
+
+/// <summary>The translation desk (Forum:Translation).</summary>
+public sealed class TranslationOptions
+{
+    /// <summary>How long a volunteer's claim on an item keeps others off it, on the forum clock, unless released sooner.</summary>
+    [Range(1, 10_080)]
+    public int ClaimMinutes { get; set; } = 30;
 }
 
 /// <summary>How often people may write, per minute: enough for any real participant, not for a script.</summary>

@@ -38,6 +38,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Forum.Core.Notifications.Follow> Follows => Set<Forum.Core.Notifications.Follow>();
     public DbSet<Forum.Core.Notifications.NotificationPreference> NotificationPreferences => Set<Forum.Core.Notifications.NotificationPreference>();
     public DbSet<Forum.Core.Notifications.DigestEntry> DigestEntries => Set<Forum.Core.Notifications.DigestEntry>();
+    public DbSet<Forum.Core.Translation.TranslationClaim> TranslationClaims => Set<Forum.Core.Translation.TranslationClaim>();
 
     /// <summary>The key ring that signs cookies, tokens and forms: with the data, so every instance reads the same one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

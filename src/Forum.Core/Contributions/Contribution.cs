@@ -90,6 +90,15 @@ public class Contribution
     /// <summary>Whether a translation into <paramref name="language"/> would be taken now.</summary>
     public bool CanTranslate(PhaseState phaseState, string language) => TranslationRefusal(phaseState, language) is null;
 
+    /// <summary>Refuses, as <see cref="Translate"/> would, a translation into <paramref name="language"/> before any text is written (the desk's claim).</summary>
+    public void EnsureTranslatable(PhaseState phaseState, string language)
+    {
+        if (TranslationRefusal(phaseState, language) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
     private ForumException? TranslationRefusal(PhaseState phaseState, string language) =>
         phaseState == PhaseState.Scheduled
             ? ForumException.Conflict("phase.not-open-yet", "This phase has not opened yet.")

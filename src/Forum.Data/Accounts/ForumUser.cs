@@ -27,6 +27,12 @@ public class ForumUser : IdentityUser
     public string? PreferredLanguage { get; set; }
 
     /// <summary>
+    /// The forum languages this person reads and writes, as <see cref="Forum.Core.Languages.ForumLanguages.Combination"/> text
+    /// ("es,fr"): the translation desk opens on the pairs they make. Empty until chosen on the account page.
+    /// </summary>
+    public string? TranslationLanguages { get; set; }
+
+    /// <summary>
     /// The name shown for an account: its display name, else its user name (its e-mail address) up to the '@'.
     /// One expression, so that a query can translate it (exports join it) and the code can run it.
     /// </summary>

@@ -33,5 +33,6 @@ internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUse
     public void Configure(EntityTypeBuilder<ForumUser> builder)
     {
         builder.Property(u => u.PreferredLanguage).HasMaxLength(8);
+        builder.Property(u => u.TranslationLanguages).HasMaxLength(Forum.Core.Storage.ColumnLimits.Combination);
     }
 }

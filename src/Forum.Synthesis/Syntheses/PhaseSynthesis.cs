@@ -113,6 +113,35 @@ public class PhaseSynthesis
         PublishedById = null;
         ConcurrencyToken = Guid.NewGuid();
     }
+
+    /// <summary>
+    /// A reader's translation through the desk: anyone who may write adds the text in a language a PUBLISHED synthesis
+    /// lacks. Drafts stay the moderators' own, and a language already there is rewritten only by them (<see cref="Write"/>).
+    /// </summary>
+    public void Translate(ContributionVersion text, string translatorId, DateTime now)
+    {
+        EnsureTranslatable(text.Language);
+        Write(text, translatorId, now);
+    }
+
+    /// <summary>Refuses, as <see cref="Translate"/> would, a reader's translation into <paramref name="language"/> (the desk's claim asks first).</summary>
+    public void EnsureTranslatable(string language)
+    {
+        if (TranslationRefusal(language) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>Whether a reader's translation into <paramref name="language"/> would be taken now.</summary>
+    public bool CanTranslate(string language) => TranslationRefusal(language) is null;
+
+    private ForumException? TranslationRefusal(string language) =>
+        Status != SynthesisStatus.Published
+            ? ForumException.Conflict("synthesis.not-published", $"Synthesis no. {Number} is not published: only its moderators write it.")
+        : Versions.Any(v => v.Language == language)
+            ? ForumException.Conflict("synthesis.language-taken", $"Synthesis no. {Number} already has its text in '{language}'.", "language")
+        : null;
 }
 
 /// <summary>The current text of a synthesis in one language.</summary>

@@ -64,6 +64,22 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         return synthesis;
     }
 
+    /// <summary>
+    /// A signed-in reader's text in a language a published synthesis lacks (the translation desk); the caller has checked
+    /// that the phase is readable and that this person may write. Moderators keep <see cref="WriteAsync"/>.
+    /// </summary>
+    public async Task<PhaseSynthesis> TranslateAsync(long id, SynthesisText input, string translatorId, CancellationToken cancellation = default)
+    {
+        var synthesis = await LoadForChangeAsync(id, null, required: false, cancellation);
+        var now = clock.UtcNow;
+        var text = Assisted(texts.Create(input.Language, input.Title, input.Body, titleRequired: true, translatorId, now, input.LanguageConfirmed == true), input.MachineAssisted);
+        synthesis.Translate(text, translatorId, now);
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, translatorId, "synthesis.translate", $"language: {text.Language}");
+        RaiseIfPublished(synthesis);
+        await Db.SaveChangesAsync(cancellation);
+        return synthesis;
+    }
+
     private static ContributionVersion Assisted(ContributionVersion text, bool machineAssisted)
     {
         text.MachineAssisted = machineAssisted;

@@ -69,6 +69,8 @@ public sealed class AccountErasure(
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellation);
         // What they followed and how they wanted to hear of it: nothing is sent to a deleted account.
         await db.Follows.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellation);
+        // Nobody is kept off a text by a person who is gone.
+        await db.TranslationClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellation);
         await db.DigestEntries.Where(d => d.UserId == userId).ExecuteDeleteAsync(cancellation);
         // The e-mails kept for them hold their address: those not yet sent are not sent, and none is kept.
@@ -89,6 +91,7 @@ public sealed class AccountErasure(
         user.NormalizedEmail = null;
         user.EmailConfirmed = false;
         user.DisplayName = ForumUser.DeletedName;
+        user.TranslationLanguages = null;
         user.PasswordHash = null;
         user.PhoneNumber = null;
         user.PhoneNumberConfirmed = false;

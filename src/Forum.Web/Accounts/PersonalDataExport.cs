@@ -161,6 +161,8 @@ public sealed class PersonalDataExport(ForumDbContext db, ForumClock clock, Foll
         json.WriteString("email", user.Email);
         json.WriteBoolean("emailConfirmed", user.EmailConfirmed);
         json.WriteString("preferredLanguage", user.PreferredLanguage);
+        // The translation desk's languages, as chosen on the account page ("es,fr"); null when never chosen.
+        json.WriteString("translationLanguages", user.TranslationLanguages);
         json.WriteString("userName", user.UserName);
         json.WriteString("displayName", user.DisplayName);
         json.WriteString("shownAs", user.PublicName);

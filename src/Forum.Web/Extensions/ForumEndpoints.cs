@@ -31,6 +31,7 @@ public static class ForumEndpoints
         app.MapExportsApi();
         app.MapDraftSummariesApi();
         app.MapNotificationsApi();
+        app.MapTranslationDeskApi();
         app.MapHub<ForumHub>(ForumHub.Path);
         app.MapForumHealth();
         return app;

@@ -64,6 +64,7 @@ public static class ForumServices
         services.AddSingleton<Phases.AnnouncementComposer>();
         services.AddScoped<Phases.OpeningAnnouncements>();
         services.AddScoped<Themes.ThemeService>();
+        services.AddScoped<Translation.TranslationDesk>();
         return services;
     }
 }

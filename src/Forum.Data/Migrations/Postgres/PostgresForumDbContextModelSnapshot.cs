@@ -746,6 +746,52 @@ namespace Forum.Data.Migrations.Postgres
                     b.ToTable("ThemeTexts");
                 });
 
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.HasIndex("Kind", "ItemId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TranslationClaims");
+                });
+
             modelBuilder.Entity("Forum.Data.Accounts.ConsumedRefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -820,6 +866,10 @@ namespace Forum.Data.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<string>("TranslationLanguages")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -1402,6 +1452,15 @@ namespace Forum.Data.Migrations.Postgres
                     b.HasOne("Forum.Core.Themes.Theme", null)
                         .WithMany("Texts")
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -748,6 +748,52 @@ namespace Forum.Data.Migrations.SqlServer
                     b.ToTable("ThemeTexts");
                 });
 
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.HasIndex("Kind", "ItemId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TranslationClaims");
+                });
+
             modelBuilder.Entity("Forum.Data.Accounts.ConsumedRefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -822,6 +868,10 @@ namespace Forum.Data.Migrations.SqlServer
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TranslationLanguages")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
@@ -1406,6 +1456,15 @@ namespace Forum.Data.Migrations.SqlServer
                     b.HasOne("Forum.Core.Themes.Theme", null)
                         .WithMany("Texts")
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -717,6 +717,50 @@ namespace Forum.Data.Migrations.Sqlite
                     b.ToTable("ThemeTexts");
                 });
 
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.HasIndex("Kind", "ItemId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TranslationClaims");
+                });
+
             modelBuilder.Entity("Forum.Data.Accounts.ConsumedRefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -790,6 +834,10 @@ namespace Forum.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationLanguages")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -1361,6 +1409,15 @@ namespace Forum.Data.Migrations.Sqlite
                     b.HasOne("Forum.Core.Themes.Theme", null)
                         .WithMany("Texts")
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Core.Translation.TranslationClaim", b =>
+                {
+                    b.HasOne("Forum.Data.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

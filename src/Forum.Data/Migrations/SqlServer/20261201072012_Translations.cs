@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Forum.Data.Migrations.Sqlite
+namespace Forum.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Translations : Migration
@@ -14,66 +14,112 @@ namespace Forum.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "DetectedLanguage",
                 table: "SynthesisVersions",
-                type: "TEXT",
+                type: "nvarchar(8)",
                 maxLength: 8,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MachineAssisted",
                 table: "SynthesisVersions",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "SynthesisVersions",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DetectedLanguage",
                 table: "ContributionVersions",
-                type: "TEXT",
+                type: "nvarchar(8)",
                 maxLength: 8,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MachineAssisted",
                 table: "ContributionVersions",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutdatedSince",
                 table: "ContributionVersions",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RewrittenAt",
                 table: "ContributionVersions",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutdatedLanguages",
                 table: "Contributions",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TranslationLanguages",
+                table: "AspNetUsers",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "TranslationClaims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TranslationClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContributionVersions_Language_OutdatedSince",
                 table: "ContributionVersions",
                 columns: new[] { "Language", "OutdatedSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationClaims_Kind_ItemId_Language",
+                table: "TranslationClaims",
+                columns: new[] { "Kind", "ItemId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationClaims_UserId_ExpiresAt",
+                table: "TranslationClaims",
+                columns: new[] { "UserId", "ExpiresAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TranslationClaims");
+
             migrationBuilder.DropIndex(
                 name: "IX_ContributionVersions_Language_OutdatedSince",
                 table: "ContributionVersions");
@@ -109,6 +155,10 @@ namespace Forum.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "OutdatedLanguages",
                 table: "Contributions");
+
+            migrationBuilder.DropColumn(
+                name: "TranslationLanguages",
+                table: "AspNetUsers");
         }
     }
 }

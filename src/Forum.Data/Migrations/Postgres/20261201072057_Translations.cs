@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -65,15 +66,61 @@ namespace Forum.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "TranslationLanguages",
+                table: "AspNetUsers",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "TranslationClaims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TranslationClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TranslationClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ContributionVersions_Language_OutdatedSince",
                 table: "ContributionVersions",
                 columns: new[] { "Language", "OutdatedSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationClaims_Kind_ItemId_Language",
+                table: "TranslationClaims",
+                columns: new[] { "Kind", "ItemId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TranslationClaims_UserId_ExpiresAt",
+                table: "TranslationClaims",
+                columns: new[] { "UserId", "ExpiresAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TranslationClaims");
+
             migrationBuilder.DropIndex(
                 name: "IX_ContributionVersions_Language_OutdatedSince",
                 table: "ContributionVersions");
@@ -109,6 +156,10 @@ namespace Forum.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "OutdatedLanguages",
                 table: "Contributions");
+
+            migrationBuilder.DropColumn(
+                name: "TranslationLanguages",
+                table: "AspNetUsers");
         }
     }
 }
