@@ -62,7 +62,7 @@ public class TranslationClaim
     {
         if (current is not null && current.IsLiveAt(now) && current.UserId != userId)
         {
-            throw Claimed(holderName ?? "", current.ExpiresAt);
+            throw Claimed(holderName ?? "", current.ExpiresAt, now);
         }
     }
 
@@ -79,9 +79,17 @@ public class TranslationClaim
         }
     }
 
-    public static ForumException Claimed(string holderName, DateTime until) =>
-        new(FailureKind.Conflict, "translation.claimed", $"Being translated by {holderName} until {until:u}: choose another item or come back later.")
+    /// <summary>
+    /// Someone else holds the item. The message counts the minutes left rather than naming a clock time, which would need
+    /// the forum's zone; pages put <c>until</c> in the forum's zone and the reader's format.
+    /// </summary>
+    public static ForumException Claimed(string holderName, DateTime until, DateTime now)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
+        return new(FailureKind.Conflict, "translation.claimed",
+            $"Being translated by {holderName} for {minutes} more minute{(minutes == 1 ? "" : "s")}: choose another item or come back later.")
         {
-            Arguments = new Dictionary<string, object> { ["name"] = holderName, ["until"] = until },
+            Arguments = new Dictionary<string, object> { ["name"] = holderName, ["until"] = until, ["minutes"] = minutes },
         };
+    }
 }

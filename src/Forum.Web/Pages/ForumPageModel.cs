@@ -153,13 +153,6 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
             Stale = error.Rule == ConcurrencyRule;
             // An unconfirmed address: the summary offers to send the link again (_ErrorSummary).
             ViewData[Accounts.ConfirmedAddressRule.Rule] = error.Rule == Accounts.ConfirmedAddressRule.Rule ? true : null;
-            // A text that reads as another language is a question, not a fault: _ErrorSummary asks it with its two answers.
-            if (error.Rule == Core.Contributions.LanguageCheck.MismatchRule && error.Arguments.TryGetValue("detectedLanguage", out var heard)
-                && error.Arguments.TryGetValue("declaredLanguage", out var declared))
-            {
-                var (confirm, change) = LanguageAnswerFields(form);
-                ViewData[LanguageQuestion.Key] = new LanguageQuestion(form, (string)declared, (string)heard, confirm, change);
-            }
             // Every input at fault at once, not one per try.
             foreach (var failure in error.Failures.Where(f => f.Rule != Core.Contributions.LanguageCheck.MismatchRule))
             {
@@ -171,6 +164,14 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
                 RefusalOrder.Add(key);
             }
             var shown = await showAgain();
+            // A text that reads as another language is a question, not a fault: _ErrorSummary asks it with its two answers.
+            // Asked once the page is loaded again, which knows whether the heard language may still be taken.
+            if (error.Rule == Core.Contributions.LanguageCheck.MismatchRule && error.Arguments.TryGetValue("detectedLanguage", out var heard)
+                && error.Arguments.TryGetValue("declaredLanguage", out var declared))
+            {
+                var (confirm, change) = LanguageAnswerFields(form, (string)heard);
+                ViewData[LanguageQuestion.Key] = new LanguageQuestion(form, (string)declared, (string)heard, confirm, change);
+            }
             if (shown is PageResult || RefusedText is null)
             {
                 return shown;
@@ -185,9 +186,10 @@ public abstract class ForumPageModel(UiTexts texts, ForumLanguages languages, Fo
 
     /// <summary>
     /// The fields of a form that answer the language question: the one that keeps the declared language, and the one
-    /// that takes the heard language instead, null when the form's language cannot change (an edit of one version).
+    /// that takes the heard language instead, null when the form's language cannot change (an edit of one version) or
+    /// the text already exists in the heard language (<paramref name="heard"/>).
     /// </summary>
-    protected virtual (string Confirm, string? Change) LanguageAnswerFields(string form) => ($"{form}.LanguageConfirmed", $"{form}.PostAs");
+    protected virtual (string Confirm, string? Change) LanguageAnswerFields(string form, string heard) => ($"{form}.LanguageConfirmed", $"{form}.PostAs");
 
     /// <summary>The model-state keys of this request's refusals in the order the rules found them, for _ErrorSummary.</summary>
     public const string RefusalOrderKey = "forum.refusal-order";

@@ -101,6 +101,54 @@ public class LanguageCheckPagesTests(LanguageCheckApp app) : IClassFixture<Langu
     }
 
     [Fact]
+    public async Task A_translation_in_the_language_of_the_original_is_only_offered_to_keep_its_declared_language()
+    {
+        var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("author");
+        var id = (await author.PostContributionAsync(phase, "fr", "Marchés de producteurs", French))["id"]!.GetValue<long>();
+        using var browser = await SignedInAsync("fr");
+        var contribution = $"/fr/contributions/{id}";
+
+        // The French original pasted as the Spanish translation: it reads French, which the contribution already has.
+        var asked = await SubmitAsync(browser, contribution, $"{contribution}?handler=Translate", new()
+        {
+            ["Translation.Language"] = "es", ["Translation.Title"] = "Mercados", ["Translation.Body"] = French,
+        });
+
+        asked.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = await asked.Content.ReadAsStringAsync();
+        Text(html).Should().Contain("Ce texte semble écrit en français.");
+        html.Should().Contain("name=\"Translation.LanguageConfirmed\" value=\"true\"")
+            .And.NotContain("Translation.PostAs", "French exists already: posting the translation as French would only be refused");
+
+        // Offered as English, a language the contribution lacks, the text may go there instead.
+        var english = await SubmitAsync(browser, contribution, $"{contribution}?handler=Translate", new()
+        {
+            ["Translation.Language"] = "es", ["Translation.Title"] = "Producer markets", ["Translation.Body"] = English,
+        });
+        (await english.Content.ReadAsStringAsync()).Should().Contain("name=\"Translation.PostAs\" value=\"en\"");
+    }
+
+    [Fact]
+    public async Task A_refused_translation_in_a_language_already_there_is_explained_in_the_page_s_language()
+    {
+        var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("author");
+        var id = (await author.PostContributionAsync(phase, "fr", "Marchés de producteurs", French))["id"]!.GetValue<long>();
+        using var browser = await SignedInAsync("fr");
+        var contribution = $"/fr/contributions/{id}";
+
+        var refused = await SubmitAsync(browser, contribution, $"{contribution}?handler=Translate", new()
+        {
+            ["Translation.Language"] = "fr", ["Translation.Title"] = "Marchés", ["Translation.Body"] = French,
+        });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        Text(await refused.Content.ReadAsStringAsync()).Should().Contain("Ce texte existe déjà dans cette langue")
+            .And.NotContain("already has a version");
+    }
+
+    [Fact]
     public async Task The_new_synthesis_form_asks_and_may_take_the_language_heard()
     {
         var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();

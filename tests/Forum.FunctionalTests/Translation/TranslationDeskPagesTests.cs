@@ -156,4 +156,39 @@ public class TranslationDeskPagesTests(ForumApp app) : IClassFixture<ForumApp>
         Forms.Text(backlog.Value).Should().Contain("Por traducir: 2 al inglés, 1 al francés, 1 al español");
         backlog.Value.Should().Contain($"/es/translate?phase={phase}");
     }
+    [Fact]
+    public async Task The_dashboard_counts_translations_to_update_and_links_the_desk_only_where_the_desk_works()
+    {
+        var moderatorApi = await app.ModeratorAsync();
+        var (phase, french, _) = await PhaseAsync();
+        var author = await app.ParticipantAsync("author2");
+        var original = (await author.PostContributionAsync(phase, "fr", "Jardins", "Les jardins rapprochent les voisins."))["id"]!.GetValue<long>();
+        await (await app.ParticipantAsync("translator")).PostOkAsync($"/api/contributions/{original}/translations",
+            new { language = "es", title = "Huertos", body = "Los huertos acercan a los vecinos." }, HttpStatusCode.Created);
+        var version = (await author.GetJsonAsync($"/api/contributions/{original}"))["version"]!.GetValue<Guid>();
+        (await author.PutAsync($"/api/contributions/{original}/versions/fr", new { title = "Jardins", body = "Les jardins rapprochent les voisins et les écoles.", version }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // A theme not yet published: its phase has a backlog, but the desk does not work on it (its link would be a 404).
+        var hidden = (await moderatorApi.PostOkAsync("/api/themes", new
+        {
+            slug = $"draft-{Guid.NewGuid():N}", position = 2, published = false, originalLanguage = "en",
+            texts = new Dictionary<string, object> { ["en"] = new { title = "Draft theme", description = "Not yet public." } },
+        }, HttpStatusCode.Created))["slug"]!.GetValue<string>();
+        var unpublished = (await moderatorApi.CreatePhaseAsync(hidden, 1, "2026-08-25T09:00", "2026-09-21T23:59"))["id"]!.GetValue<int>();
+        await moderatorApi.PostContributionAsync(unpublished, "en", "Draft", "A text in a theme still being prepared.");
+
+        using var moderator = Forms.NewBrowser(app);
+        await Forms.SubmitAsync(moderator, "/es/account/login", "/es/account/login", new() { ["Input.Email"] = ForumApp.AdminEmail, ["Input.Password"] = ForumApp.AdminPassword });
+        var dashboard = await PageAsync(moderator, "/es/moderation");
+
+        var backlog = Regex.Match(dashboard, $"<span class=\"meta backlog\" id=\"backlog-{phase}\">(.*?)</a>", RegexOptions.Singleline);
+        Forms.Text(backlog.Value).Should().Contain("Por actualizar: 1 en español");
+        backlog.Value.Should().Contain($"/es/translate?phase={phase}");
+        var draft = Regex.Match(dashboard, $"<span class=\"meta backlog\" id=\"backlog-{unpublished}\">(.*?)</span>\\s*</li>", RegexOptions.Singleline);
+        draft.Success.Should().BeTrue(dashboard);
+        Forms.Text(draft.Value).Should().Contain("Por traducir:");
+        draft.Value.Should().NotContain("/translate?phase=");
+    }
 }
+

@@ -37,7 +37,9 @@ public class TranslationClaimTests
         error.Kind.Should().Be(FailureKind.Conflict);
         error.Rule.Should().Be("translation.claimed");
         error.Arguments["name"].Should().Be("Ana");
-        error.Message.Should().Contain("Ana");
+        error.Message.Should().Contain("Ana").And.Contain("20 more minutes", "the message counts what is left, in no time zone");
+        error.Arguments["minutes"].Should().Be(20);
+        error.Arguments["until"].Should().Be(Now + HalfAnHour, "pages show it in the forum's zone");
         held.UserId.Should().Be("ana", "a refused claim changes nothing");
     }
 

@@ -90,7 +90,7 @@ public sealed class ModeratePhaseModel(
     public const string NewSynthesisForm = "NewSynthesis";
 
     /// <summary>A new synthesis may take the language heard; a synthesis's text in one language keeps it.</summary>
-    protected override (string Confirm, string? Change) LanguageAnswerFields(string form) =>
+    protected override (string Confirm, string? Change) LanguageAnswerFields(string form, string heard) =>
         ("SynthesisLanguageConfirmed", form == NewSynthesisForm ? "SynthesisPostAs" : null);
 
     public static string SynthesisForm(long synthesisId, string language) => $"Synthesis-{synthesisId}-{language}";

@@ -84,9 +84,14 @@ public sealed class ContributionModel(
     /// <summary>Whether this edit form is the one sent back with an error, so it shows what was typed and why it was refused.</summary>
     public bool IsReturnedEdit(VersionView version) => IsRefused("Edit") && Edit.Language == version.Language;
 
-    /// <summary>An edit or an update keeps its version's language: the language question offers only to keep it.</summary>
-    protected override (string Confirm, string? Change) LanguageAnswerFields(string form) =>
-        form is "Edit" or "Update" ? ($"{form}.LanguageConfirmed", null) : base.LanguageAnswerFields(form);
+    /// <summary>
+    /// An edit or an update keeps its version's language, and a translation cannot take a language the contribution has:
+    /// the language question then offers only to keep the declared one.
+    /// </summary>
+    protected override (string Confirm, string? Change) LanguageAnswerFields(string form, string heard) =>
+        form is "Edit" or "Update" || (form == "Translation" && (stored is null || !MissingLanguages.Contains(heard)))
+            ? ($"{form}.LanguageConfirmed", null)
+            : base.LanguageAnswerFields(form, heard);
 
     public override TextForm? RefusedText => RefusedForm switch
     {
