@@ -390,17 +390,17 @@ public sealed class TranslationDesk(
 
     /// <summary>
     /// Saves a translation written on the desk through the contribution's own rules (the language check among them),
-    /// refused while someone else holds a live claim on it: a new version when the contribution lacks the language
-    /// (<see cref="Contribution.Translate"/>), else the update of its stale one (<see cref="Contribution.UpdateTranslation"/>,
-    /// which refuses one that is up to date). The claim on it, the caller's or a lapsed one, goes with the save.
+    /// refused while someone else holds a live claim on it: the update of its stale version in the language
+    /// (<see cref="Contribution.UpdateTranslation"/>), else a new version (<see cref="Contribution.Translate"/>, which refuses
+    /// a language it has up to date). The claim on it, the caller's or a lapsed one, goes with the save.
     /// </summary>
     public async Task<ContributionView> SaveContributionAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
         var code = languages.Require(language, "language");
         await EnsureNotClaimedByOtherAsync(TranslationItemKind.Contribution, id, code, user);
         // Only which path to take is read here; each path reads the contribution again and checks who may see it.
-        var current = await db.Contributions.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Languages, c.ConcurrencyToken }).FirstOrDefaultAsync();
-        var saved = current is not null && Split(current.Languages).Contains(code)
+        var current = await db.Contributions.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.OutdatedLanguages, c.ConcurrencyToken }).FirstOrDefaultAsync();
+        var saved = current is not null && Split(current.OutdatedLanguages).Contains(code)
             ? await edits.UpdateTranslationAsync(id, code,
                 new VersionEdit(text.Title, text.Body, text.Version ?? current.ConcurrencyToken, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted }, user)
             : await contributions.TranslateAsync(id, new VersionInput(code, text.Title, text.Body, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted }, user);
@@ -409,8 +409,8 @@ public sealed class TranslationDesk(
     }
 
     /// <summary>
-    /// The same for a published synthesis: its text in a language it lacks (<see cref="PhaseSynthesis.Translate"/>), or the
-    /// update of a stale one (<see cref="PhaseSynthesis.UpdateTranslation"/>).
+    /// The same for a published synthesis: the update of a stale text (<see cref="PhaseSynthesis.UpdateTranslation"/>), else
+    /// its text in a language it lacks (<see cref="PhaseSynthesis.Translate"/>).
     /// </summary>
     public async Task<PhaseSynthesis> SaveSynthesisAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
@@ -420,7 +420,7 @@ public sealed class TranslationDesk(
         var synthesis = await ReadableSynthesisAsync(id, user);
         await EnsureNotClaimedByOtherAsync(TranslationItemKind.Synthesis, id, code, user);
         var input = new SynthesisText(code, text.Title, text.Body, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted };
-        var saved = synthesis.Versions.Any(v => v.Language == code)
+        var saved = synthesis.IsOutdated(code)
             ? await syntheses.UpdateTranslationAsync(id, input, text.Version, user.Id())
             : await syntheses.TranslateAsync(id, input, user.Id());
         await ReleaseAfterSaveAsync(TranslationItemKind.Synthesis, id, code);

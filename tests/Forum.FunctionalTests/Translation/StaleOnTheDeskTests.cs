@@ -85,7 +85,7 @@ public class StaleOnTheDeskTests(ForumApp app) : IClassFixture<ForumApp>
 
         await (await ana.PostAsync("/api/translation/claims", Claim(id))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "version.language-taken");
         await (await ana.PostAsync($"/api/translation/contribution/{id}/es", new { title = "Las AMAP", body = "Otra vez." }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "translation.not-outdated");
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "version.language-taken");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class StaleOnTheDeskTests(ForumApp app) : IClassFixture<ForumApp>
         read["versions"]!.AsArray().Single(v => v!["language"]!.GetValue<string>() == "en")!["outdatedSince"].Should().BeNull();
         (await ana.GetJsonAsync($"/api/translation/desk?phaseId={phase}&pair=fr-en"))["syntheses"]!.AsArray().Should().BeEmpty();
         await (await ana.PostAsync($"/api/translation/synthesis/{id}/fr", new { title = "Synthèse", body = "Texte." }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "translation.not-outdated");
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "synthesis.language-taken");
     }
 
     [Fact]
