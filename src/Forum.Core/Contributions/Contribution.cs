@@ -90,14 +90,26 @@ public class Contribution
     /// <summary>Whether a translation into <paramref name="language"/> would be taken now.</summary>
     public bool CanTranslate(PhaseState phaseState, string language) => TranslationRefusal(phaseState, language) is null;
 
-    /// <summary>Refuses, as <see cref="Translate"/> would, a translation into <paramref name="language"/> before any text is written (the desk's claim).</summary>
-    public void EnsureTranslatable(PhaseState phaseState, string language)
+    /// <summary>
+    /// Refuses, before any text is written (the desk's claim), work in <paramref name="language"/> that neither
+    /// <see cref="Translate"/> (the language is missing) nor <see cref="UpdateTranslation"/> (its version there may be
+    /// out of date) would take. Needs <see cref="Versions"/> loaded.
+    /// </summary>
+    public void EnsureTranslationWork(PhaseState phaseState, string language)
     {
-        if (TranslationRefusal(phaseState, language) is { } refusal)
+        if (TranslationWorkRefusal(phaseState, language) is { } refusal)
         {
             throw refusal;
         }
     }
+
+    /// <summary>Whether the version in <paramref name="language"/> exists and may be out of date, so that work there is an update.</summary>
+    public bool IsOutdated(string language) => Versions.Any(v => v.Language == language && v.OutdatedSince is not null);
+
+    // A stale translation is updated (no phase state bounds that, but a scheduled phase has nothing on the desk yet);
+    // anything else is a new translation, refused as Translate refuses it.
+    private ForumException? TranslationWorkRefusal(PhaseState phaseState, string language) =>
+        phaseState != PhaseState.Scheduled && CanUpdateTranslation(language) ? null : TranslationRefusal(phaseState, language);
 
     private ForumException? TranslationRefusal(PhaseState phaseState, string language) =>
         phaseState == PhaseState.Scheduled
@@ -163,6 +175,8 @@ public class Contribution
             replaced = Replace(version, text, now);
             version.AuthorId = updaterId;
             version.RewrittenAt = now;
+            // The text is the updater's now, drafted by a machine or not.
+            version.MachineAssisted = text.MachineAssisted;
         }
         version.OutdatedSince = null;
         KeepOutdatedLanguages();

@@ -31,6 +31,17 @@ public readonly record struct LanguagePair(string From, string To)
     public bool Needs(IReadOnlyCollection<string> languages) => languages.Contains(From) && !languages.Contains(To);
 
     /// <summary>
+    /// Whether a text needs its version in the second language updated from the first: it has one there that may be out of
+    /// date (in <paramref name="outdated"/>), and its version in the first is up to date (a stale text is no source to update from).
+    /// </summary>
+    public bool NeedsUpdate(IReadOnlyCollection<string> languages, IReadOnlyCollection<string> outdated) =>
+        languages.Contains(From) && !outdated.Contains(From) && languages.Contains(To) && outdated.Contains(To);
+
+    /// <summary>Whether a text needs this pair's work at all: missing in the second language, or stale there (<see cref="NeedsUpdate"/>).</summary>
+    public bool NeedsWork(IReadOnlyCollection<string> languages, IReadOnlyCollection<string> outdated) =>
+        Needs(languages) || NeedsUpdate(languages, outdated);
+
+    /// <summary>
     /// Every language combination (as stored, <see cref="ForumLanguages.Combination"/>) that some of <paramref name="pairs"/>
     /// needs: the desk asks the store for contributions whose combination is one of these, which an index answers.
     /// </summary>
@@ -49,4 +60,32 @@ public readonly record struct LanguagePair(string From, string To)
         }
         return combinations;
     }
+
+    /// <summary>
+    /// Every pair of stored combinations, languages and stale languages (<see cref="UpdateKey"/>), that some of
+    /// <paramref name="pairs"/> needs updated: the stale languages are a subset of the languages, so a handful of
+    /// languages make at most a few hundred keys, and the store compares them to one expression of two columns.
+    /// </summary>
+    public static IReadOnlyList<string> UpdateKeysNeeding(IEnumerable<LanguagePair> pairs, IReadOnlyList<string> forumLanguages)
+    {
+        var wanted = pairs.ToList();
+        var keys = new List<string>();
+        for (var mask = 1; mask < 1 << forumLanguages.Count; mask++)
+        {
+            var subset = forumLanguages.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+            // Every non-empty part of the subset as its stale languages.
+            for (var stale = mask; stale > 0; stale = (stale - 1) & mask)
+            {
+                var outdated = forumLanguages.Where((_, i) => (stale & (1 << i)) != 0).ToList();
+                if (wanted.Any(p => p.NeedsUpdate(subset, outdated)))
+                {
+                    keys.Add(UpdateKey(ForumLanguages.Combination(subset), ForumLanguages.Combination(outdated)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>A contribution's languages and stale languages as one text, "en,fr|en": what <see cref="UpdateKeysNeeding"/> lists.</summary>
+    public static string UpdateKey(string languages, string outdated) => languages + "|" + outdated;
 }

@@ -124,7 +124,7 @@ public class PhaseSynthesis
         Write(text, translatorId, now);
     }
 
-    /// <summary>Refuses, as <see cref="Translate"/> would, a reader's translation into <paramref name="language"/> (the desk's claim asks first).</summary>
+    /// <summary>Refuses, as <see cref="Translate"/> would, a reader's translation into <paramref name="language"/>.</summary>
     public void EnsureTranslatable(string language)
     {
         if (TranslationRefusal(language) is { } refusal)
@@ -135,6 +135,46 @@ public class PhaseSynthesis
 
     /// <summary>Whether a reader's translation into <paramref name="language"/> would be taken now.</summary>
     public bool CanTranslate(string language) => TranslationRefusal(language) is null;
+
+    /// <summary>
+    /// A reader's update, through the desk, of a published synthesis's text that may be out of date: anyone who may write
+    /// rewrites it, as a moderator's <see cref="Write"/> would (which clears the mark and marks no other language).
+    /// </summary>
+    public void UpdateTranslation(ContributionVersion text, string translatorId, DateTime now)
+    {
+        if (UpdateRefusal(text.Language) is { } refusal)
+        {
+            throw refusal;
+        }
+        Write(text, translatorId, now);
+    }
+
+    /// <summary>Whether a reader may update the text in <paramref name="language"/> now: published, and that text may be out of date.</summary>
+    public bool CanUpdateTranslation(string language) => UpdateRefusal(language) is null;
+
+    /// <summary>Whether the text in <paramref name="language"/> exists and may be out of date, so that work there is an update.</summary>
+    public bool IsOutdated(string language) => Versions.Any(v => v.Language == language && v.OutdatedSince is not null);
+
+    /// <summary>
+    /// Refuses, before any text is written (the desk's claim), a reader's work in <paramref name="language"/> that neither
+    /// <see cref="Translate"/> (missing) nor <see cref="UpdateTranslation"/> (out of date) would take.
+    /// </summary>
+    public void EnsureTranslationWork(string language)
+    {
+        if ((CanUpdateTranslation(language) ? null : TranslationRefusal(language)) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    private ForumException? UpdateRefusal(string language) =>
+        Status != SynthesisStatus.Published
+            ? ForumException.Conflict("synthesis.not-published", $"Synthesis no. {Number} is not published: only its moderators write it.")
+        : Versions.FirstOrDefault(v => v.Language == language) is not { } version
+            ? new ForumException(FailureKind.NotFound, "version.not-found", $"Synthesis no. {Number} has no text in '{language}'.", "language")
+        : version.OutdatedSince is null
+            ? ForumException.Conflict("translation.not-outdated", $"The text of synthesis no. {Number} in '{language}' is up to date: there is nothing to update.", "language")
+        : null;
 
     private ForumException? TranslationRefusal(string language) =>
         Status != SynthesisStatus.Published

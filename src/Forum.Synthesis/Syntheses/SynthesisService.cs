@@ -80,6 +80,23 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
         return synthesis;
     }
 
+    /// <summary>
+    /// A signed-in reader's update of a published synthesis's text that may be out of date (the translation desk;
+    /// <see cref="PhaseSynthesis.UpdateTranslation"/>); the caller has checked, as for <see cref="TranslateAsync"/>, that the
+    /// phase is readable and that this person may write. <paramref name="version"/>, when given, is the synthesis they read.
+    /// </summary>
+    public async Task<PhaseSynthesis> UpdateTranslationAsync(long id, SynthesisText input, Guid? version, string translatorId, CancellationToken cancellation = default)
+    {
+        var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
+        var now = clock.UtcNow;
+        var text = Assisted(texts.Create(input.Language, input.Title, input.Body, titleRequired: true, translatorId, now, input.LanguageConfirmed == true), input.MachineAssisted);
+        synthesis.UpdateTranslation(text, translatorId, now);
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, translatorId, "synthesis.edit", $"language: {text.Language}");
+        RaiseIfPublished(synthesis);
+        await Db.SaveChangesAsync(cancellation);
+        return synthesis;
+    }
+
     private static ContributionVersion Assisted(ContributionVersion text, bool machineAssisted)
     {
         text.MachineAssisted = machineAssisted;

@@ -13,15 +13,15 @@ public static class TranslationDeskApi
     {
         var desk = app.MapGroup("/api/translation").WithTags("Translation desk").RequireAuthorization(Policies.Participant);
         desk.MapGet("/desk", Desk).WithName("TranslationDesk")
-            .WithSummary("What lacks a language, oldest first: ?phaseId=, ?pair=fr-es (else your languages' pairs), ?cursor=, ?limit=, ?lang= for titles; counts per pair.");
+            .WithSummary("What lacks a language or is stale in it, oldest first: ?phaseId=, ?pair=fr-es (else your languages' pairs), ?cursor=, ?limit=, ?lang= for titles; counts per pair (missing and to update).");
         desk.MapGet("/claims", ListClaims).WithName("ListTranslationClaims")
             .WithSummary("Live claims (\"being translated by …\"), oldest first; ?mine=true for yours.");
         desk.MapPost("/claims", Claim).WithName("ClaimTranslation")
-            .WithSummary("Claim a contribution or a synthesis in a language it lacks before translating it; 409 translation.claimed names who holds it.");
+            .WithSummary("Claim a contribution or a synthesis in a language it lacks, or whose translation there may be out of date, before translating it; 409 translation.claimed names who holds it.");
         desk.MapDelete("/claims/{item}/{id:long}/{language}", Release).WithName("ReleaseTranslationClaim")
             .WithSummary("Give back your claim (cancelling).");
         desk.MapPost("/{item}/{id:long}/{language}", Save).WithName("SaveDeskTranslation")
-            .WithSummary("Save a translation written on the desk (a contribution, or a published synthesis lacking the language); releases the claim.");
+            .WithSummary("Save a translation written on the desk (a contribution or a published synthesis lacking the language, or the update of its stale one); 422 language.mismatch unless languageConfirmed; releases the claim.");
 
         var account = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization(Policies.Participant);
         account.MapGet("/languages", GetLanguages).WithName("GetAccountLanguages").WithSummary("The languages you read and write, for the translation desk.");
@@ -31,7 +31,13 @@ public static class TranslationDeskApi
 
     public sealed record ClaimInput(string? Item, long? Id, string? Language);
 
-    public sealed record DeskTranslationInput(string? Title, string? Body);
+    /// <param name="LanguageConfirmed">Keep the language though the text reads as another forum language (else 422 language.mismatch).</param>
+    /// <param name="MachineAssisted">Written from a machine translation draft and reviewed.</param>
+    /// <param name="Version">For an update of a stale translation: the item's version as read, so that a change meanwhile answers 409.</param>
+    public sealed record DeskTranslationInput(string? Title, string? Body, bool? LanguageConfirmed = null, bool? MachineAssisted = null, Guid? Version = null)
+    {
+        public DeskText ToText() => new(Title, Body, LanguageConfirmed == true, MachineAssisted == true, Version);
+    }
 
     public sealed record LanguagesInput(List<string?>? Languages);
 
@@ -62,10 +68,10 @@ public static class TranslationDeskApi
     {
         if (TranslationDesk.KindOf(item) == Core.Translation.TranslationItemKind.Contribution)
         {
-            ContributionView saved = await desk.SaveContributionAsync(id, language, input.Title, input.Body, user);
+            ContributionView saved = await desk.SaveContributionAsync(id, language, input.ToText(), user);
             return TypedResults.Created($"/api/contributions/{id}", saved);
         }
-        var synthesis = await desk.SaveSynthesisAsync(id, language, input.Title, input.Body, user);
+        var synthesis = await desk.SaveSynthesisAsync(id, language, input.ToText(), user);
         return TypedResults.Created($"/api/syntheses/{id}", new SynthesisTranslated(synthesis.Id, synthesis.PhaseId, synthesis.Number, synthesis.Languages));
     }
 

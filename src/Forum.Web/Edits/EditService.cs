@@ -62,6 +62,7 @@ public sealed class EditService(
         var expected = InputRules.RequiredVersion(input.Version);
         var now = clock.UtcNow;
         var text = versionText.Create(language, input.Title, input.Body, titleRequired: contribution.ParentId is null, userId, now, input.LanguageConfirmed == true);
+        text.MachineAssisted = input.MachineAssisted;
         var read = contribution.ConcurrencyToken;
         var replaced = contribution.UpdateTranslation(text, userId, now);
         // After the domain's answer, so that "nothing to update" is heard rather than "reload" by someone who read it stale.

@@ -2,7 +2,11 @@ using Forum.Web.Contributions;
 
 namespace Forum.Web.Edits;
 
-public sealed record VersionEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null);
+public sealed record VersionEdit(string? Title, string? Body, Guid? Version, bool? LanguageConfirmed = null)
+{
+    /// <summary>An update of a stale translation written from a machine translation and reviewed (ignored by an author's edit).</summary>
+    public bool MachineAssisted { get; init; }
+}
 
 /// <summary>One text of a version: <see cref="ReplacedAt"/> is null for the current one.</summary>
 public sealed record HistoryEntry(

@@ -87,7 +87,7 @@ public sealed class MachineTranslationService(
         }
         else if (request is { SynthesisId: { } synthesisId, ContributionId: null })
         {
-            var text = SourceOf(await ReadableSynthesisAsync(synthesisId, user, cancellation));
+            var text = SourceOf(await ReadableSynthesisAsync(synthesisId, user, cancellation), target);
             source = (text.Language, text.Title, text.Body, $"draft:s:{text.Id}:{text.Edition}:{text.UpdatedAt.Ticks}:{Fingerprint(text.Title, text.Body)}:{target}");
         }
         else
@@ -185,8 +185,14 @@ public sealed class MachineTranslationService(
     private static string Fingerprint(string? title, string body) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{title}\n{body}")), 0, 12);
 
-    private SynthesisVersion SourceOf(PhaseSynthesis synthesis) =>
-        synthesis.Versions.OrderBy(v => languages.Codes.ToList().IndexOf(v.Language) is var i && i < 0 ? int.MaxValue : i).First();
+    /// <summary>
+    /// The text to translate from: the forum's first language it has, other than <paramref name="target"/> (a stale text
+    /// there is being updated) and up to date when one is.
+    /// </summary>
+    private SynthesisVersion SourceOf(PhaseSynthesis synthesis, string? target = null) =>
+        synthesis.Versions.Where(v => v.Language != target || synthesis.Versions.Count == 1)
+            .OrderBy(v => v.OutdatedSince is not null)
+            .ThenBy(v => languages.Codes.ToList().IndexOf(v.Language) is var i && i < 0 ? int.MaxValue : i).First();
 }
 
 /// <summary>Machine translations kept in memory, bounded by their total length in characters.</summary>

@@ -12,6 +12,7 @@ using Forum.Data.Accounts;
 using Forum.Synthesis.Syntheses;
 using Forum.Web.Authorization;
 using Forum.Web.Contributions;
+using Forum.Web.Edits;
 using Forum.Web.Input;
 using Forum.Web.Phases;
 using Forum.Web.Security;
@@ -22,16 +23,29 @@ namespace Forum.Web.Translation;
 /// <summary>A live claim as others see it: "being translated by {HolderName} until …".</summary>
 public sealed record ClaimView(string Item, long Id, string Language, string HolderName, bool Mine, DateTimeOffset ClaimedAt, DateTimeOffset ExpiresAt);
 
+/// <summary>A language whose version of a text may be out of date, since its original (or another language's text) changed.</summary>
+public sealed record StaleLanguage(string Language, DateTimeOffset Since);
+
 /// <summary>
 /// One text on the desk: a contribution or a published synthesis, the languages it can be read in, those of the
-/// chosen pairs it lacks (<see cref="Missing"/>), and who is translating it into which.
+/// chosen pairs it lacks (<see cref="Missing"/>) and those whose version there is to update (<see cref="ToUpdate"/>,
+/// <see cref="LanguagePair.NeedsUpdate"/>), and who is translating it into which.
 /// </summary>
 public sealed record DeskItem(
     string Item, long Id, int PhaseId, int? Number, string? Title, string TitleLanguage, IReadOnlyList<string> Languages,
-    IReadOnlyList<string> Missing, DateTimeOffset CreatedAt, IReadOnlyList<ClaimView> Claims);
+    IReadOnlyList<string> Missing, IReadOnlyList<StaleLanguage> ToUpdate, DateTimeOffset CreatedAt, IReadOnlyList<ClaimView> Claims);
 
-/// <summary>How many texts a language pair has to do: contributions and syntheses together.</summary>
-public sealed record PairCount(string From, string To, int Count);
+/// <summary>
+/// How many texts a language pair has to do, contributions and syntheses together: <see cref="Count"/> in all,
+/// <see cref="Missing"/> to translate and <see cref="ToUpdate"/> whose translation may be out of date.
+/// </summary>
+public sealed record PairCount(string From, string To, int Count, int Missing, int ToUpdate);
+
+/// <summary>
+/// A translation written on the desk: <see cref="Version"/>, for an update, is the contribution (or synthesis) as read,
+/// so that an original changed meanwhile answers "reload"; without it the update is made on the current one.
+/// </summary>
+public sealed record DeskText(string? Title, string? Body, bool LanguageConfirmed = false, bool MachineAssisted = false, Guid? Version = null);
 
 /// <summary>A readable phase the desk can be filtered by, its theme's and its own title in the reader's language.</summary>
 public sealed record DeskPhase(int Id, int Number, string ThemeTitle, string Title);
@@ -43,13 +57,14 @@ public sealed record DeskPage(
     IReadOnlyList<DeskItem> Items, string? NextCursor);
 
 /// <summary>
-/// The translation desk: what lacks a language, oldest first, by phase and language pair; claims on items so that two
-/// volunteers do not translate the same text (the rule: <see cref="TranslationClaim"/>); saving through the usual rules
-/// (<see cref="ContributionService.TranslateAsync"/>, <see cref="SynthesisService.TranslateAsync"/>), which releases the claim.
+/// The translation desk: what lacks a language or is stale there, oldest first, by phase and language pair; claims on
+/// items so that two volunteers do not translate the same text (the rule: <see cref="TranslationClaim"/>); saving through
+/// the usual rules (<see cref="ContributionService.TranslateAsync"/>, <see cref="EditService.UpdateTranslationAsync"/>,
+/// <see cref="SynthesisService.TranslateAsync"/>, <see cref="SynthesisService.UpdateTranslationAsync"/>), which releases the claim.
 /// </summary>
 public sealed class TranslationDesk(
     ForumDbContext db, ForumLanguages languages, ForumOptions options, ForumClock clock, ContributionService contributions,
-    SynthesisService syntheses, Accounts.ConfirmedAddressRule addressRule, WriteLimiter limiter)
+    EditService edits, SynthesisService syntheses, Accounts.ConfirmedAddressRule addressRule, WriteLimiter limiter)
 {
     public const string ContributionItem = "contribution";
     public const string SynthesisItem = "synthesis";
@@ -96,9 +111,12 @@ public sealed class TranslationDesk(
 
     // ---- The list ----
 
-    private sealed record ContributionRow(long Id, int PhaseId, string OriginalLanguage, string Languages, DateTime CreatedAt, List<TitleRow> Titles);
+    private sealed record ContributionRow(
+        long Id, int PhaseId, string OriginalLanguage, string Languages, string OutdatedLanguages, DateTime CreatedAt, List<VersionRow> Titles);
 
     private sealed record TitleRow(string Language, string? Title);
+
+    private sealed record VersionRow(string Language, string? Title, DateTime? OutdatedSince);
 
     /// <summary>Phases the desk works on: readable by everyone (published theme) and opened; scheduled ones have nothing to translate yet.</summary>
     private IQueryable<Phase> DeskPhases(DateTime now) =>
@@ -129,8 +147,8 @@ public sealed class TranslationDesk(
             .Where(c => c.CreatedAt >= at && (c.CreatedAt > at || c.Id > after))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Take(size + 1)
-            .Select(c => new ContributionRow(c.Id, c.PhaseId, c.OriginalLanguage, c.Languages, c.CreatedAt,
-                c.Versions.Select(v => new TitleRow(v.Language, v.Title)).ToList()))
+            .Select(c => new ContributionRow(c.Id, c.PhaseId, c.OriginalLanguage, c.Languages, c.OutdatedLanguages, c.CreatedAt,
+                c.Versions.Select(v => new VersionRow(v.Language, v.Title, v.OutdatedSince)).ToList()))
             .ToListAsync();
         var page = rows.Take(size).ToList();
         var claims = await LiveClaimsAsync(TranslationItemKind.Contribution, page.Select(r => r.Id).ToList(), user, now);
@@ -139,7 +157,7 @@ public sealed class TranslationDesk(
             var codes = r.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries);
             var title = LocalizedText.Pick(r.Titles, t => t.Language, culture, r.OriginalLanguage);
             return new DeskItem(ContributionItem, r.Id, r.PhaseId, null, title.Text.Title, title.Language, Ordered(codes), MissingFor(pairs, codes),
-                clock.ToLocal(r.CreatedAt), claims.Where(c => c.Id == r.Id).ToList());
+                ToUpdateFor(pairs, r.Titles, r.CreatedAt), clock.ToLocal(r.CreatedAt), claims.Where(c => c.Id == r.Id).ToList());
         }).ToList();
         var next = rows.Count > size ? Cursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
 
@@ -150,17 +168,20 @@ public sealed class TranslationDesk(
 
     /// <summary>
     /// Visible top-level contributions of the desk's phases that some of <paramref name="pairs"/> needs: read in its first
-    /// language and not yet in its second. The combinations are listed in advance, so the store compares one column.
+    /// language and not yet in its second, or stale in its second (<see cref="LanguagePair.NeedsWork"/>). The combinations
+    /// are listed in advance, so the store compares the kept columns (<see cref="Contribution.Languages"/>,
+    /// <see cref="Contribution.OutdatedLanguages"/>) and never joins the versions.
     /// </summary>
     private IQueryable<Contribution> Contributions(DateTime now, int? phaseId, IReadOnlyList<LanguagePair> pairs)
     {
         var combinations = LanguagePair.CombinationsNeeding(pairs, languages.Codes);
+        var stale = LanguagePair.UpdateKeysNeeding(pairs, languages.Codes);
         var source = db.Contributions.AsNoTracking().Where(Contribution.VisibleTo(false)).Where(c => c.ParentId == null);
         source = phaseId is { } id
             ? source.Where(c => c.PhaseId == id)
             : source.Where(c => DeskPhases(now).Select(p => p.Id).Contains(c.PhaseId));
-        // What lacks a language; stale translations (when they exist) join here as "or has a stale version in the pair's second".
-        return source.Where(c => combinations.Contains(c.Languages));
+        // The key written as LanguagePair.UpdateKey writes it.
+        return source.Where(c => combinations.Contains(c.Languages) || (c.OutdatedLanguages != "" && stale.Contains(c.Languages + "|" + c.OutdatedLanguages)));
     }
 
     private IReadOnlyList<string> Ordered(IEnumerable<string> codes) => languages.Codes.Where(codes.Contains).ToList();
@@ -168,19 +189,34 @@ public sealed class TranslationDesk(
     private IReadOnlyList<string> MissingFor(IReadOnlyList<LanguagePair> pairs, IReadOnlyCollection<string> codes) =>
         languages.Codes.Where(to => pairs.Any(p => p.To == to && p.Needs(codes))).ToList();
 
+    /// <summary>The languages some pair needs updated, with the instant each became stale.</summary>
+    private IReadOnlyList<StaleLanguage> ToUpdateFor(IReadOnlyList<LanguagePair> pairs, IReadOnlyList<VersionRow> versions, DateTime fallback)
+    {
+        var codes = versions.Select(v => v.Language).ToList();
+        var outdated = versions.Where(v => v.OutdatedSince is not null).Select(v => v.Language).ToList();
+        return languages.Codes.Where(to => pairs.Any(p => p.To == to && p.NeedsUpdate(codes, outdated)))
+            .Select(to => new StaleLanguage(to, clock.ToLocal(versions.First(v => v.Language == to).OutdatedSince ?? fallback)))
+            .ToList();
+    }
+
     private async Task<IReadOnlyList<DeskItem>> SynthesesAsync(DateTime now, int? phaseId, IReadOnlyList<LanguagePair> pairs, ClaimsPrincipal user, string culture)
     {
         var published = await PublishedSyntheses(now, phaseId)
-            .Select(s => new { s.Id, s.PhaseId, s.Number, s.PublishedAt, s.CreatedAt, Titles = s.Versions.Select(v => new TitleRow(v.Language, v.Title)).ToList() })
+            .Select(s => new
+            {
+                s.Id, s.PhaseId, s.Number, s.PublishedAt, s.CreatedAt,
+                Titles = s.Versions.Select(v => new VersionRow(v.Language, v.Title, v.OutdatedSince)).ToList(),
+            })
             .ToListAsync();
-        var needed = published.Where(s => MissingFor(pairs, s.Titles.Select(t => t.Language).ToList()).Count > 0).ToList();
+        var needed = published.Where(s => MissingFor(pairs, s.Titles.Select(t => t.Language).ToList()).Count > 0
+            || ToUpdateFor(pairs, s.Titles, s.CreatedAt).Count > 0).ToList();
         var claims = await LiveClaimsAsync(TranslationItemKind.Synthesis, needed.Select(s => s.Id).ToList(), user, now);
         return needed.Select(s =>
         {
             var codes = s.Titles.Select(t => t.Language).ToList();
             var title = LocalizedText.Pick(s.Titles, t => t.Language, culture, codes[0]);
             return new DeskItem(SynthesisItem, s.Id, s.PhaseId, s.Number, title.Text.Title, title.Language, Ordered(codes), MissingFor(pairs, codes),
-                clock.ToLocal(s.PublishedAt ?? s.CreatedAt), claims.Where(c => c.Id == s.Id).ToList());
+                ToUpdateFor(pairs, s.Titles, s.CreatedAt), clock.ToLocal(s.PublishedAt ?? s.CreatedAt), claims.Where(c => c.Id == s.Id).ToList());
         }).ToList();
     }
 
@@ -192,19 +228,31 @@ public sealed class TranslationDesk(
     }
 
     /// <summary>
-    /// Per pair, how many texts it has to do: one grouped read of the contributions by language combination (a few rows),
-    /// then the pairs counted from those; the published syntheses added.
+    /// Per pair, how many texts it has to do, missing and stale apart: one grouped read of the contributions by language
+    /// and stale-language combination (a few rows), then the pairs counted from those; the published syntheses added.
     /// </summary>
     private async Task<IReadOnlyList<PairCount>> CountsAsync(DateTime now, int? phaseId, IReadOnlyList<LanguagePair> pairs)
     {
         var all = LanguagePair.Of([], languages.Codes);
-        var byCombination = await Contributions(now, phaseId, all)
-            .GroupBy(c => c.Languages).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var synthesisLanguages = await PublishedSyntheses(now, phaseId).Select(s => s.Versions.Select(v => v.Language).ToList()).ToListAsync();
-        return pairs.Select(p => new PairCount(p.From, p.To,
-                byCombination.Where(g => p.Needs(g.Key.Split(','))).Sum(g => g.Count) + synthesisLanguages.Count(l => p.Needs(l))))
+        var byCombination = (await Contributions(now, phaseId, all)
+                .GroupBy(c => new { c.Languages, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
+                .ToListAsync())
+            .Select(g => (Codes: Split(g.Languages), Outdated: Split(g.OutdatedLanguages), g.Count))
+            .Concat((await PublishedSyntheses(now, phaseId)
+                    .Select(s => s.Versions.Select(v => new { v.Language, Outdated = v.OutdatedSince != null }).ToList()).ToListAsync())
+                .Select(v => (Codes: (IReadOnlyCollection<string>)v.Select(l => l.Language).ToList(),
+                    Outdated: (IReadOnlyCollection<string>)v.Where(l => l.Outdated).Select(l => l.Language).ToList(), Count: 1)))
+            .ToList();
+        return pairs.Select(p =>
+            {
+                var missing = byCombination.Where(g => p.Needs(g.Codes)).Sum(g => g.Count);
+                var toUpdate = byCombination.Where(g => p.NeedsUpdate(g.Codes, g.Outdated)).Sum(g => g.Count);
+                return new PairCount(p.From, p.To, missing + toUpdate, missing, toUpdate);
+            })
             .ToList();
     }
+
+    private static IReadOnlyCollection<string> Split(string combination) => combination.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The readable phases, for the desk's filter: by theme, then number; titles in <paramref name="culture"/> when written in it.</summary>
     public async Task<IReadOnlyList<DeskPhase>> PhasesAsync(string culture)
@@ -265,7 +313,8 @@ public sealed class TranslationDesk(
     }
 
     /// <summary>
-    /// Claims an item in a language for the caller, who must be able to read it and to write; the item must lack the language.
+    /// Claims an item in a language for the caller, who must be able to read it and to write; the item must lack the
+    /// language or have a version there that may be out of date.
     /// Two volunteers at once: the unique index lets one insert through, the other reads the winner's claim and is refused.
     /// </summary>
     public async Task<ClaimView> ClaimAsync(string? item, long id, string? language, ClaimsPrincipal user)
@@ -313,17 +362,17 @@ public sealed class TranslationDesk(
             ? ForumUser.PublicNameOf(u.DisplayName, u.UserName)
             : "";
 
-    /// <summary>The item exists for the caller and takes a translation into the language now, as its own rule says.</summary>
+    /// <summary>The item exists for the caller and takes a translation into the language now, or an update of its stale one, as its own rule says.</summary>
     private async Task EnsureTranslatableAsync(TranslationItemKind kind, long id, string language, ClaimsPrincipal user)
     {
         if (kind == TranslationItemKind.Contribution)
         {
-            var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
-            contribution.EnsureTranslatable(phase.StateAt(clock.UtcNow), language);
+            var (contribution, phase) = await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking().Include(c => c.Versions), id, user);
+            contribution.EnsureTranslationWork(phase.StateAt(clock.UtcNow), language);
         }
         else
         {
-            (await ReadableSynthesisAsync(id, user)).EnsureTranslatable(language);
+            (await ReadableSynthesisAsync(id, user)).EnsureTranslationWork(language);
         }
     }
 
@@ -340,29 +389,50 @@ public sealed class TranslationDesk(
     // ---- Saving ----
 
     /// <summary>
-    /// Saves a translation written on the desk through the contribution's own rules, refused while someone else holds a
-    /// live claim on it; the claim on it, the caller's or a lapsed one, goes with the save.
+    /// Saves a translation written on the desk through the contribution's own rules (the language check among them),
+    /// refused while someone else holds a live claim on it: the update of its stale version in the language
+    /// (<see cref="Contribution.UpdateTranslation"/>), else a new version (<see cref="Contribution.Translate"/>, which refuses
+    /// a language it has up to date). The claim on it, the caller's or a lapsed one, goes with the save.
     /// </summary>
-    public async Task<ContributionView> SaveContributionAsync(long id, string? language, string? title, string? body, ClaimsPrincipal user)
+    public async Task<ContributionView> SaveContributionAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
         var code = languages.Require(language, "language");
         await EnsureNotClaimedByOtherAsync(TranslationItemKind.Contribution, id, code, user);
-        var saved = await contributions.TranslateAsync(id, new VersionInput(code, title, body), user);
+        // Only which path to take is read here; each path reads the contribution again and checks who may see it.
+        var current = await db.Contributions.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.OutdatedLanguages, c.ConcurrencyToken }).FirstOrDefaultAsync();
+        var saved = current is not null && Split(current.OutdatedLanguages).Contains(code)
+            ? await edits.UpdateTranslationAsync(id, code,
+                new VersionEdit(text.Title, text.Body, text.Version ?? current.ConcurrencyToken, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted }, user)
+            : await contributions.TranslateAsync(id, new VersionInput(code, text.Title, text.Body, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted }, user);
         await ReleaseAfterSaveAsync(TranslationItemKind.Contribution, id, code);
         return saved;
     }
 
-    /// <summary>The same for a published synthesis lacking the language (<see cref="PhaseSynthesis.Translate"/>).</summary>
-    public async Task<PhaseSynthesis> SaveSynthesisAsync(long id, string? language, string? title, string? body, ClaimsPrincipal user)
+    /// <summary>
+    /// The same for a published synthesis: the update of a stale text (<see cref="PhaseSynthesis.UpdateTranslation"/>), else
+    /// its text in a language it lacks (<see cref="PhaseSynthesis.Translate"/>).
+    /// </summary>
+    public async Task<PhaseSynthesis> SaveSynthesisAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
         var code = languages.Require(language, "language");
         await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
-        await ReadableSynthesisAsync(id, user);
+        var synthesis = await ReadableSynthesisAsync(id, user);
         await EnsureNotClaimedByOtherAsync(TranslationItemKind.Synthesis, id, code, user);
-        var saved = await syntheses.TranslateAsync(id, new SynthesisText(code, title, body), user.Id());
+        var input = new SynthesisText(code, text.Title, text.Body, text.LanguageConfirmed) { MachineAssisted = text.MachineAssisted };
+        var saved = synthesis.IsOutdated(code)
+            ? await syntheses.UpdateTranslationAsync(id, input, text.Version, user.Id())
+            : await syntheses.TranslateAsync(id, input, user.Id());
         await ReleaseAfterSaveAsync(TranslationItemKind.Synthesis, id, code);
         return saved;
+    }
+
+    /// <summary>Gives back the caller's own claim on an item in a language, if they hold one (a text saved in another language instead).</summary>
+    public Task ReleaseOwnAsync(string item, long id, string language, ClaimsPrincipal user)
+    {
+        var kind = KindOf(item);
+        var me = user.Id();
+        return db.TranslationClaims.Where(c => c.Kind == kind && c.ItemId == id && c.Language == language && c.UserId == me).ExecuteDeleteAsync();
     }
 
     private async Task EnsureNotClaimedByOtherAsync(TranslationItemKind kind, long id, string language, ClaimsPrincipal user)

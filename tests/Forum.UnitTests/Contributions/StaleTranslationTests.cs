@@ -48,6 +48,25 @@ public class StaleTranslationTests
     }
 
     [Fact]
+    public void The_desk_takes_work_on_a_missing_or_stale_language_only_and_an_update_keeps_whether_a_machine_helped()
+    {
+        var contribution = Translated();
+        contribution.EnsureTranslationWork(PhaseState.Open, "es");
+        contribution.Invoking(c => c.EnsureTranslationWork(PhaseState.Open, "en")).Should().Throw<ForumException>().Which.Rule.Should().Be("version.language-taken");
+        contribution.Invoking(c => c.EnsureTranslationWork(PhaseState.Open, "fr")).Should().Throw<ForumException>().Which.Rule.Should().Be("version.language-taken");
+
+        contribution.Edit(Text("fr", "Texte corrigé.", "author", Now.AddMinutes(5)), "author", Window, Now.AddMinutes(5));
+        contribution.EnsureTranslationWork(PhaseState.Closed, "en");
+        contribution.IsOutdated("en").Should().BeTrue();
+        var update = Text("en", "Corrected text.", "volunteer", Now.AddMinutes(50));
+        update.MachineAssisted = true;
+        contribution.UpdateTranslation(update, "volunteer", Now.AddMinutes(50));
+
+        In(contribution, "en").MachineAssisted.Should().BeTrue();
+        contribution.Invoking(c => c.EnsureTranslationWork(PhaseState.Open, "en")).Should().Throw<ForumException>().Which.Rule.Should().Be("version.language-taken");
+    }
+
+    [Fact]
     public void The_original_sent_unchanged_marks_nothing()
     {
         var contribution = Translated();

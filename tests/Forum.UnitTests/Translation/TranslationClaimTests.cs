@@ -116,6 +116,18 @@ public class LanguagePairTests
     }
 
     [Fact]
+    public void A_pair_needs_an_update_when_its_second_is_stale_and_its_first_is_not()
+    {
+        var pair = new LanguagePair("fr", "es");
+
+        pair.NeedsUpdate(["fr", "es"], ["es"]).Should().BeTrue();
+        pair.NeedsUpdate(["fr", "es"], []).Should().BeFalse("up to date");
+        pair.NeedsUpdate(["fr", "es"], ["fr", "es"]).Should().BeFalse("a stale text is no source to update from");
+        pair.NeedsWork(["fr"], []).Should().BeTrue("missing");
+        LanguagePair.UpdateKeysNeeding([pair], Forum).Should().BeEquivalentTo(["es,fr|es", "en,es,fr|es", "en,es,fr|en,es"]);
+    }
+
+    [Fact]
     public void A_pair_is_read_from_its_text_only_between_two_different_forum_languages()
     {
         LanguagePair.Parse("fr-es", Forum).Should().Be(new LanguagePair("fr", "es"));
@@ -155,6 +167,24 @@ public class SynthesisTranslationTests
         synthesis.Invoking(s => s.Translate(Text("es"), "volunteer", Now))
             .Should().Throw<ForumException>().Which.Rule.Should().Be("synthesis.not-published");
         synthesis.Languages.Should().Equal("fr");
+    }
+
+    [Fact]
+    public void A_reader_updates_a_published_synthesiss_stale_text_but_not_one_that_is_up_to_date()
+    {
+        var synthesis = PhaseSynthesis.Start(1, 1, "moderator", [Text("fr"), Text("es")], Now);
+        synthesis.Publish("moderator", Now);
+        synthesis.Invoking(s => s.EnsureTranslationWork("es")).Should().Throw<ForumException>().Which.Rule.Should().Be("synthesis.language-taken");
+        synthesis.Write(Texts.Create("fr", "Titre", "Un texte revu.", titleRequired: true, "moderator", Now.AddHours(1)), "moderator", Now.AddHours(1));
+
+        synthesis.EnsureTranslationWork("es");
+        synthesis.UpdateTranslation(Texts.Create("es", "Título", "Un texto revisado.", titleRequired: true, "volunteer", Now.AddHours(2)), "volunteer", Now.AddHours(2));
+
+        var spanish = synthesis.Versions.Single(v => v.Language == "es");
+        (spanish.OutdatedSince, spanish.UpdatedById).Should().Be(((DateTime?)null, "volunteer"));
+        synthesis.Versions.Single(v => v.Language == "fr").OutdatedSince.Should().BeNull("catching up marks no other text");
+        synthesis.Invoking(s => s.UpdateTranslation(Text("es"), "volunteer", Now.AddHours(3)))
+            .Should().Throw<ForumException>().Which.Rule.Should().Be("translation.not-outdated");
     }
 
     [Fact]

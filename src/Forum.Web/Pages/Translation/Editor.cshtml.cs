@@ -6,6 +6,8 @@ using Forum.Core.Time;
 using Forum.Core.Translation;
 using Forum.Web.Authorization;
 using Forum.Web.Contributions;
+using Forum.Web.MachineTranslation;
+using Forum.Web.Security;
 using Forum.Web.Translation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,14 +15,17 @@ namespace Forum.Web.Pages.Translation;
 
 /// <summary>
 /// The side-by-side editor: the text to translate (its Markdown rendered) beside the translation's form with a preview.
-/// Saving goes through the item's own rules and releases the claim; cancelling releases it too; a refusal keeps what was typed.
+/// A stale translation comes in the form as it is, to update from the original. Saving goes through the item's own rules
+/// (the language check's question included) and releases the claim; cancelling releases it too; a refusal keeps what was
+/// typed. With a machine translation provider, "Draft with machine translation" fills the form (a plain form post).
 /// </summary>
 public sealed class EditorModel(
-    UiTexts texts, ForumLanguages languages, ForumClock clock, TranslationDesk desk, ContributionService contributions, ForumOptions options)
+    UiTexts texts, ForumLanguages languages, ForumClock clock, TranslationDesk desk, ContributionService contributions, ForumOptions options,
+    MachineTranslationService machine)
     : ForumPageModel(texts, languages, clock)
 {
-    /// <summary>One language of the text to translate.</summary>
-    public sealed record SourceText(string Language, string? Title, string BodyHtml);
+    /// <summary>One language of the text to translate; <see cref="OutdatedSince"/> when it may be out of date itself.</summary>
+    public sealed record SourceText(string Language, string? Title, string Body, string BodyHtml, DateTimeOffset? OutdatedSince);
 
     [BindProperty]
     public TextForm Translation { get; set; } = new();
@@ -46,8 +51,27 @@ public sealed class EditorModel(
     /// <summary>A contribution (not a reply) and a synthesis have titles.</summary>
     public bool HasTitle { get; private set; }
 
-    /// <summary>The text already exists in the language: nothing left to translate.</summary>
+    /// <summary>The text already exists, up to date, in the language: nothing left to translate.</summary>
     public bool AlreadyThere { get; private set; }
+
+    /// <summary>The text exists in the language but may be out of date (since <see cref="OutdatedSince"/>): the work is an update.</summary>
+    public bool ToUpdate => OutdatedSince is not null;
+
+    public DateTimeOffset? OutdatedSince { get; private set; }
+
+    /// <summary>The item's version as read when the page was first shown: an update made after the original changed again answers "reload".</summary>
+    [BindProperty]
+    public Guid? ItemVersion { get; set; }
+
+    /// <summary>The form holds a machine translation's draft (or its reviewed text): the saved version says so.</summary>
+    [BindProperty]
+    public bool MachineAssisted { get; set; }
+
+    /// <summary>A machine translation provider is configured: the editor offers its draft.</summary>
+    public bool MachineDraftOffered => machine.IsEnabled;
+
+    /// <summary>This answer is the draft just made, for the page's notice.</summary>
+    public bool Drafted { get; private set; }
 
     public ClaimView? Claim { get; private set; }
 
@@ -76,17 +100,45 @@ public sealed class EditorModel(
         SubmitFormAsync("Translation", async () =>
         {
             EnsureKnown();
+            // "Post it as …", the language question's other answer, saves the text in the language heard (offered only
+            // when the item lacks it); else the language of the address.
+            var language = Translation.Language is { Length: > 0 } heard ? heard : Language;
+            var text = new DeskText(Translation.Title, Translation.Body, Translation.LanguageConfirmed, MachineAssisted, ItemVersion);
             if (TranslationDesk.KindOf(Item) == TranslationItemKind.Contribution)
             {
-                await desk.SaveContributionAsync(Id, Language, Translation.Title, Translation.Body, User);
+                await desk.SaveContributionAsync(Id, language, text, User);
             }
             else
             {
-                await desk.SaveSynthesisAsync(Id, Language, Translation.Title, Translation.Body, User);
+                await desk.SaveSynthesisAsync(Id, language, text, User);
             }
-            Flash("desk.saved", LanguageName(Language));
+            if (language != Language)
+            {
+                // Nothing was written in the language claimed: it is free for someone else.
+                await desk.ReleaseOwnAsync(Item, Id, Language, User);
+            }
+            Flash("desk.saved", LanguageName(language));
             DraftDone(DraftKey);
             return Redirect(DeskUrl);
+        }, ShowAsync, "title", "body", "language");
+
+    /// <summary>
+    /// Fills the form with the provider's translation of the original, to review before saving (marked machine-assisted
+    /// then); a failure of the provider is said on the page and what was typed stays.
+    /// </summary>
+    [HandlerPolicy(Policies.Participant)]
+    public Task<IActionResult> OnPostDraftAsync() =>
+        SubmitFormAsync("Translation", async () =>
+        {
+            EnsureKnown();
+            var contribution = Item == TranslationDesk.ContributionItem;
+            var draft = await machine.DraftAsync(new MachineDraftRequest(contribution ? Id : null, contribution ? null : Id, Language),
+                User, ClientAddressKey.For(HttpContext), HttpContext.RequestAborted);
+            Translation.Title = draft.Title;
+            Translation.Body = draft.Body;
+            MachineAssisted = true;
+            Drafted = true;
+            return await ShowAsync();
         }, ShowAsync, "title", "body", "language");
 
     [HandlerPolicy(Policies.Participant)]
@@ -129,34 +181,60 @@ public sealed class EditorModel(
             return NotFound();
         }
         string original;
+        int? synthesisNumber = null;
+        Guid current;
         try
         {
             if (Item == TranslationDesk.ContributionItem)
             {
                 var (view, _) = await contributions.ReadAsync(Id, User);
-                Sources = view.Versions.Select(v => new SourceText(v.Language, v.Title, v.BodyHtml)).ToList();
+                Sources = view.Versions.Select(v => new SourceText(v.Language, v.Title, v.Body, v.BodyHtml, v.OutdatedSince)).ToList();
                 HasTitle = view.ParentId is null;
                 original = view.OriginalLanguage;
+                current = view.Version;
                 ItemUrl = $"/{Culture}/contributions/{Id}";
-                Heading = T("desk.editor-contribution", LanguageName(Language));
             }
             else
             {
                 var synthesis = await desk.ReadableSynthesisAsync(Id, User);
-                Sources = synthesis.Versions.Select(v => new SourceText(v.Language, v.Title, v.BodyHtml)).ToList();
+                Sources = synthesis.Versions.Select(v => new SourceText(v.Language, v.Title, v.Body, v.BodyHtml,
+                    v.OutdatedSince is { } since ? Clock.ToLocal(since) : null)).ToList();
                 HasTitle = true;
-                original = Sources[0].Language;
+                // A synthesis has no single original: the first text that is up to date stands for it.
+                original = (Sources.FirstOrDefault(s => s.OutdatedSince is null) ?? Sources[0]).Language;
+                synthesisNumber = synthesis.Number;
+                current = synthesis.ConcurrencyToken;
                 ItemUrl = $"/{Culture}/phases/{synthesis.PhaseId}#synthesis-{synthesis.Id}";
-                Heading = T("desk.editor-synthesis", synthesis.Number, LanguageName(Language));
             }
         }
         catch (ForumException error) when (error.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
-        AlreadyThere = Sources.Any(s => s.Language == Language);
+        var target = Sources.FirstOrDefault(s => s.Language == Language);
+        OutdatedSince = target?.OutdatedSince;
+        AlreadyThere = target is not null && !ToUpdate;
+        Heading = synthesisNumber is { } number
+            ? T(ToUpdate ? "desk.editor-update-synthesis" : "desk.editor-synthesis", number, LanguageName(Language))
+            : T(ToUpdate ? "desk.editor-update-contribution" : "desk.editor-contribution", LanguageName(Language));
+        if (ItemVersion is null || Stale)
+        {
+            ItemVersion = current;
+        }
+        if (ToUpdate && Translation.Body is null && RefusedForm != "Translation" && !Drafted)
+        {
+            // The stale translation as it reads now, to bring in line with the original.
+            Translation.Title = target!.Title;
+            Translation.Body = target.Body;
+        }
+        AdjustLanguageQuestion();
         var reads = await desk.LanguagesOfAsync(User);
-        var candidates = Sources.Where(s => s.Language != Language).ToList();
+        // A stale text is no source to translate from while an up-to-date one is there.
+        var candidates = Sources.Where(s => s.Language != Language && s.OutdatedSince is null).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = Sources.Where(s => s.Language != Language).ToList();
+        }
         // Read from the language asked, else the original when the person reads it, else another they read, else the original.
         Source = candidates.FirstOrDefault(s => s.Language == From)
             ?? candidates.FirstOrDefault(s => s.Language == original && (reads.Count == 0 || reads.Contains(original)))
@@ -166,5 +244,18 @@ public sealed class EditorModel(
         Sources = candidates;
         Claim = await desk.ClaimOnAsync(TranslationDesk.KindOf(Item), Id, Language, User);
         return Page();
+    }
+
+    /// <summary>
+    /// The language question offers "post it as …" only for a language the item lacks: a text that reads as one it has
+    /// (the original pasted, say) can only be kept in the language chosen, or rewritten.
+    /// </summary>
+    private void AdjustLanguageQuestion()
+    {
+        if (ViewData[LanguageQuestion.Key] is LanguageQuestion { ChangeField: not null } question
+            && (Sources.Any(s => s.Language == question.Detected) || question.Detected == Language))
+        {
+            ViewData[LanguageQuestion.Key] = question with { ChangeField = null };
+        }
     }
 }
