@@ -227,7 +227,6 @@ public sealed class EditorModel(
             Translation.Title = target!.Title;
             Translation.Body = target.Body;
         }
-        AdjustLanguageQuestion();
         var reads = await desk.LanguagesOfAsync(User);
         // A stale text is no source to translate from while an up-to-date one is there.
         var candidates = Sources.Where(s => s.Language != Language && s.OutdatedSince is null).ToList();
@@ -250,12 +249,8 @@ public sealed class EditorModel(
     /// The language question offers "post it as …" only for a language the item lacks: a text that reads as one it has
     /// (the original pasted, say) can only be kept in the language chosen, or rewritten.
     /// </summary>
-    private void AdjustLanguageQuestion()
-    {
-        if (ViewData[LanguageQuestion.Key] is LanguageQuestion { ChangeField: not null } question
-            && (Sources.Any(s => s.Language == question.Detected) || question.Detected == Language))
-        {
-            ViewData[LanguageQuestion.Key] = question with { ChangeField = null };
-        }
-    }
+    protected override (string Confirm, string? Change) LanguageAnswerFields(string form, string heard) =>
+        Sources.Any(s => s.Language == heard) || heard == Language
+            ? ($"{form}.LanguageConfirmed", null)
+            : base.LanguageAnswerFields(form, heard);
 }
