@@ -289,7 +289,45 @@ public sealed class TranslationDesk(
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Claim = c, u.DisplayName, u.UserName })
             .OrderBy(r => r.Claim.ClaimedAt).ThenBy(r => r.Claim.Id)
             .ToListAsync();
-        return rows.Select(r => View(r.Claim, ForumUser.PublicNameOf(r.DisplayName, r.UserName), me)).ToList();
+        var done = await DoneAsync(rows.Select(r => r.Claim).ToList());
+        return rows.Where(r => !done.Contains((r.Claim.Kind, r.Claim.ItemId, r.Claim.Language)))
+            .Select(r => View(r.Claim, ForumUser.PublicNameOf(r.DisplayName, r.UserName), me)).ToList();
+    }
+
+    /// <summary>
+    /// The claims whose work someone finished another way (the translation added or updated from the item's own page, a
+    /// moderator's text): their item now has the language, up to date. They hold nothing any more, so nobody is shown them;
+    /// the row goes on the next claim or save.
+    /// </summary>
+    private async Task<HashSet<(TranslationItemKind, long, string)>> DoneAsync(IReadOnlyList<TranslationClaim> claims)
+    {
+        var done = new HashSet<(TranslationItemKind, long, string)>();
+        var contributionIds = claims.Where(c => c.Kind == TranslationItemKind.Contribution).Select(c => c.ItemId).Distinct().ToList();
+        if (contributionIds.Count > 0)
+        {
+            var stored = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Languages, c.OutdatedLanguages }).ToDictionaryAsync(c => c.Id);
+            foreach (var claim in claims.Where(c => c.Kind == TranslationItemKind.Contribution))
+            {
+                if (stored.TryGetValue(claim.ItemId, out var c) && c.Languages.Split(',').Contains(claim.Language)
+                    && !c.OutdatedLanguages.Split(',').Contains(claim.Language))
+                {
+                    done.Add((claim.Kind, claim.ItemId, claim.Language));
+                }
+            }
+        }
+        var synthesisIds = claims.Where(c => c.Kind == TranslationItemKind.Synthesis).Select(c => c.ItemId).Distinct().ToList();
+        if (synthesisIds.Count > 0)
+        {
+            var upToDate = await db.Set<SynthesisVersion>().AsNoTracking()
+                .Where(v => synthesisIds.Contains(v.SynthesisId) && v.OutdatedSince == null)
+                .Select(v => new { v.SynthesisId, v.Language }).ToListAsync();
+            foreach (var version in upToDate)
+            {
+                done.Add((TranslationItemKind.Synthesis, version.SynthesisId, version.Language));
+            }
+        }
+        return done;
     }
 
     private ClaimView View(TranslationClaim claim, string holderName, string me) =>

@@ -107,6 +107,22 @@ public class TranslationDeskApiTests(ForumApp app) : IClassFixture<ForumApp>
     }
 
     [Fact]
+    public async Task A_claim_whose_language_was_added_from_the_contributions_page_is_shown_to_nobody()
+    {
+        var (_, contribution) = await FrenchOnlyAsync();
+        var ana = await app.ParticipantAsync("ana");
+        var ben = await app.ParticipantAsync("ben");
+        await ana.PostOkAsync("/api/translation/claims", Claim(contribution), HttpStatusCode.Created);
+
+        // Ben translates through the contribution's own form, which knows nothing of claims.
+        await ben.PostOkAsync($"/api/contributions/{contribution}/translations", new { language = "es", title = "Las AMAP", body = "Un contrato." }, HttpStatusCode.Created);
+
+        (await ana.GetJsonAsync("/api/translation/claims?mine=true")).AsArray().Should().NotContain(c => c!["id"]!.GetValue<long>() == contribution,
+            "nothing is left to translate there");
+        (await ClaimsOnAsync(ben, contribution)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_participant_translates_a_published_synthesis_into_a_language_it_lacks_but_not_a_draft_or_a_language_it_has()
     {
         var moderator = await app.ModeratorAsync();
