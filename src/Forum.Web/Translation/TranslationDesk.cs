@@ -198,11 +198,12 @@ public sealed class TranslationDesk(
     private async Task<IReadOnlyList<PairCount>> CountsAsync(DateTime now, int? phaseId, IReadOnlyList<LanguagePair> pairs)
     {
         var all = LanguagePair.Of([], languages.Codes);
+        // Grouped by phase too, as the desk's index is ordered: the store counts along it without sorting (a few rows per phase).
         var byCombination = await Contributions(now, phaseId, all)
-            .GroupBy(c => c.Languages).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            .GroupBy(c => new { c.PhaseId, c.Languages }).Select(g => new { g.Key.Languages, Count = g.Count() }).ToListAsync();
         var synthesisLanguages = await PublishedSyntheses(now, phaseId).Select(s => s.Versions.Select(v => v.Language).ToList()).ToListAsync();
         return pairs.Select(p => new PairCount(p.From, p.To,
-                byCombination.Where(g => p.Needs(g.Key.Split(','))).Sum(g => g.Count) + synthesisLanguages.Count(l => p.Needs(l))))
+                byCombination.Where(g => p.Needs(g.Languages.Split(','))).Sum(g => g.Count) + synthesisLanguages.Count(l => p.Needs(l))))
             .ToList();
     }
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Forum.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class DeskIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_Desk",
+                table: "Contributions",
+                columns: new[] { "PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Contributions_Desk",
+                table: "Contributions");
+        }
+    }
+}
