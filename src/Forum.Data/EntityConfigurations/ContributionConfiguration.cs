@@ -34,6 +34,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // along so that the visibility rule and a stale translation's language are checked without the row either.
         builder.HasIndex(c => new { c.PhaseId, c.ParentId, c.Languages, c.IsHidden, c.OutdatedLanguages })
             .HasDatabaseName("IX_Contributions_Desk");
+        // The desk over every phase, oldest first: PostgreSQL cannot read (PhaseId, CreatedAt, Id) in date order across
+        // phases, nor take "ParentId IS NULL" as fixing ParentId, so without this it sorted every waiting row for a page.
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
     }
 }
 

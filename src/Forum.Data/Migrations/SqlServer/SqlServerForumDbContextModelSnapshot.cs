@@ -133,6 +133,8 @@ namespace Forum.Data.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ParentId", "CreatedAt");
 
                     b.HasIndex("PhaseId", "CreatedAt", "Id");

@@ -124,6 +124,8 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ParentId", "CreatedAt");
 
                     b.HasIndex("PhaseId", "CreatedAt", "Id");

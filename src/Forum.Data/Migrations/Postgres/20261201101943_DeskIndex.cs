@@ -11,6 +11,11 @@ namespace Forum.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_Contributions_CreatedAt_Id",
+                table: "Contributions",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contributions_Desk",
                 table: "Contributions",
                 columns: new[] { "PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages" });
@@ -19,6 +24,10 @@ namespace Forum.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Contributions_CreatedAt_Id",
+                table: "Contributions");
+
             migrationBuilder.DropIndex(
                 name: "IX_Contributions_Desk",
                 table: "Contributions");
