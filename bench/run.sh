@@ -18,6 +18,9 @@
 # or what the language check costs: detection per version (100 and 5,000 words), its accuracy by length, and two servers,
 # the check off and on (RSS, posts/s); latest-language-check.txt:
 #   bench/run.sh --language-check [--seconds 10]
+# or only the translation desk's backlog on the busy phase: a volunteer's GET /api/translation/desk at 8 connections, by phase,
+# by pair and deep through the cursor; latest-desk.txt (latest-desk-sqlite.txt and latest-desk-postgres.txt with --provider both):
+#   bench/run.sh --desk [--provider both] [--contributions 100000] [--seconds 10]
 # Server options pass through the environment, e.g. the output cache off: Forum__ListCacheSeconds=0 bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +49,10 @@ fi
 instances=false
 if [[ " ${bench_args[*]} " == *" --instances "* ]]; then
     instances=true providers=(postgres)
+fi
+desk=false
+if [[ " ${bench_args[*]} " == *" --desk "* ]]; then
+    desk=true
 fi
 mail=false baseline=c27f5a9
 if [[ " ${bench_args[*]} " == *" --mail "* ]]; then
@@ -103,6 +110,8 @@ fi
 for p in "${providers[@]}"; do
     # One run keeps the usual names; two get the provider in theirs.
     if [[ "$instances" == true ]]; then name=latest-instances log=server-instances
+    elif [[ "$desk" == true && ${#providers[@]} -eq 1 ]]; then name=latest-desk log=server-desk
+    elif [[ "$desk" == true ]]; then name="latest-desk-$p" log="server-desk-$p"
     elif [[ ${#providers[@]} -eq 1 ]]; then name=latest log=server; else name="latest-$p" log="server-$p"; fi
     if [[ "$p" == postgres ]]; then
         postgres_cluster_start durable
@@ -130,5 +139,7 @@ done
 
 if [[ ${#providers[@]} -eq 2 ]]; then
     echo
-    dotnet "$bench_dll" --side-by-side "$results/latest-sqlite.json" "$results/latest-postgres.json" --results "$results/latest-both.txt"
+    prefix=latest
+    if [[ "$desk" == true ]]; then prefix=latest-desk; fi
+    dotnet "$bench_dll" --side-by-side "$results/$prefix-sqlite.json" "$results/$prefix-postgres.json" --results "$results/$prefix-both.txt"
 fi

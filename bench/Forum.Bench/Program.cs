@@ -12,7 +12,8 @@ using Forum.Bench;
 // contributions, rebuilds the statistics, and measures over loopback HTTP: the first page of the list, a page deep in
 // it through the cursor, the phase's statistics, the server-rendered phase page, exports, posting, and the live push of new
 // contributions to many SignalR clients; on SQLite or PostgreSQL (--provider). See bench/run.sh, which builds and runs this.
-// --instances measures instead what running several instances on one PostgreSQL and one Redis costs (Instances.cs).
+// --instances measures instead what running several instances on one PostgreSQL and one Redis costs (Instances.cs);
+// --desk only the translation desk's backlog on the busy phase (DeskBench.cs).
 if (args.Contains("--markdown"))
 {
     return MarkdownBench.Run(Console.Out);
@@ -29,6 +30,10 @@ if (args.Contains("--mail"))
 if (args.Contains("--language-check"))
 {
     return await LanguageCheckBench.RunAsync(args, Console.Out);
+}
+if (args.Contains("--desk"))
+{
+    return await DeskBench.RunAsync(args, Console.Out);
 }
 if (args.Contains("--instances"))
 {

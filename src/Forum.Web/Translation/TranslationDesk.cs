@@ -234,8 +234,9 @@ public sealed class TranslationDesk(
     private async Task<IReadOnlyList<PairCount>> CountsAsync(DateTime now, int? phaseId, IReadOnlyList<LanguagePair> pairs)
     {
         var all = LanguagePair.Of([], languages.Codes);
+        // Grouped by phase too, as the desk's index is ordered: the store counts along it without sorting the phase.
         var byCombination = (await Contributions(now, phaseId, all)
-                .GroupBy(c => new { c.Languages, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
+                .GroupBy(c => new { c.PhaseId, c.Languages, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
                 .ToListAsync())
             .Select(g => (Codes: Split(g.Languages), Outdated: Split(g.OutdatedLanguages), g.Count))
             .Concat((await PublishedSyntheses(now, phaseId)

@@ -133,9 +133,14 @@ namespace Forum.Data.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ParentId", "CreatedAt");
 
                     b.HasIndex("PhaseId", "CreatedAt", "Id");
+
+                    b.HasIndex("PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages")
+                        .HasDatabaseName("IX_Contributions_Desk");
 
                     b.ToTable("Contributions");
                 });
