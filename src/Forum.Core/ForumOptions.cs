@@ -112,6 +112,10 @@ public sealed class TranslationOptions
     /// <summary>How long a volunteer's claim on an item keeps others off it, on the forum clock, unless released sooner.</summary>
     [Range(1, 10_080)]
     public int ClaimMinutes { get; set; } = 30;
+
+    /// <summary>How many live claims one person may hold at once, so that nobody can lock the whole desk.</summary>
+    [Range(1, 1_000)]
+    public int MaxClaimsPerPerson { get; set; } = 10;
 }
 
 /// <summary>How often people may write, per minute: enough for any real participant, not for a script.</summary>

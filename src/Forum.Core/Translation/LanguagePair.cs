@@ -7,10 +7,10 @@ public readonly record struct LanguagePair(string From, string To)
 {
     public override string ToString() => $"{From}-{To}";
 
-    /// <summary>"fr-es" as a pair of two different forum languages; null otherwise.</summary>
+    /// <summary>"fr-es" (or "FR-ES") as a pair of two different forum languages; null otherwise.</summary>
     public static LanguagePair? Parse(string? text, IReadOnlyList<string> forumLanguages)
     {
-        var parts = (text ?? "").Split('-');
+        var parts = (text ?? "").Trim().ToLowerInvariant().Split('-');
         return parts.Length == 2 && parts[0] != parts[1] && forumLanguages.Contains(parts[0]) && forumLanguages.Contains(parts[1])
             ? new LanguagePair(parts[0], parts[1])
             : null;

@@ -66,6 +66,22 @@ public class TranslationClaim
         }
     }
 
+    /// <summary>
+    /// A new claim is refused to someone already holding <paramref name="max"/> live ones (renewing one of theirs is not a
+    /// new claim): one account may not lock the whole desk.
+    /// </summary>
+    public static void EnsureMayHoldAnother(int held, int max)
+    {
+        if (held >= max)
+        {
+            throw new ForumException(FailureKind.Conflict, "translation.too-many-claims",
+                $"You are already translating {held} texts: save or cancel one of them before claiming another.")
+            {
+                Arguments = new Dictionary<string, object> { ["count"] = held },
+            };
+        }
+    }
+
     /// <summary>Whether <paramref name="userId"/> may release this claim: only its holder, while it is live (a lapsed one is already free).</summary>
     public void EnsureReleasableBy(string userId, DateTime now)
     {

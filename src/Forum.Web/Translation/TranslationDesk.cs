@@ -290,45 +290,51 @@ public sealed class TranslationDesk(
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Claim = c, u.DisplayName, u.UserName })
             .OrderBy(r => r.Claim.ClaimedAt).ThenBy(r => r.Claim.Id)
             .ToListAsync();
-        var done = await DoneAsync(rows.Select(r => r.Claim).ToList());
-        return rows.Where(r => !done.Contains((r.Claim.Kind, r.Claim.ItemId, r.Claim.Language)))
+        var idle = await IdleAsync(rows.Select(r => r.Claim).ToList());
+        return rows.Where(r => !idle.Contains((r.Claim.Kind, r.Claim.ItemId, r.Claim.Language)))
             .Select(r => View(r.Claim, ForumUser.PublicNameOf(r.DisplayName, r.UserName), me)).ToList();
     }
 
     /// <summary>
-    /// The claims whose work someone finished another way (the translation added or updated from the item's own page, a
-    /// moderator's text): their item now has the language, up to date. They hold nothing any more, so nobody is shown them;
-    /// the row goes on the next claim or save.
+    /// The claims that hold nothing any more, shown to nobody: their work was finished another way (the translation added
+    /// or updated from the item's own page, a moderator's text: the item has the language, up to date), or their item left
+    /// the desk (a contribution hidden, which must not be seen to exist; a synthesis unpublished). The row goes on the
+    /// next claim or save.
     /// </summary>
-    private async Task<HashSet<(TranslationItemKind, long, string)>> DoneAsync(IReadOnlyList<TranslationClaim> claims)
+    private async Task<HashSet<(TranslationItemKind, long, string)>> IdleAsync(IReadOnlyList<TranslationClaim> claims)
     {
-        var done = new HashSet<(TranslationItemKind, long, string)>();
+        var idle = new HashSet<(TranslationItemKind, long, string)>();
         var contributionIds = claims.Where(c => c.Kind == TranslationItemKind.Contribution).Select(c => c.ItemId).Distinct().ToList();
         if (contributionIds.Count > 0)
         {
             var stored = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.Languages, c.OutdatedLanguages }).ToDictionaryAsync(c => c.Id);
+                .Select(c => new { c.Id, c.Languages, c.OutdatedLanguages, c.IsHidden }).ToDictionaryAsync(c => c.Id);
             foreach (var claim in claims.Where(c => c.Kind == TranslationItemKind.Contribution))
             {
-                if (stored.TryGetValue(claim.ItemId, out var c) && c.Languages.Split(',').Contains(claim.Language)
-                    && !c.OutdatedLanguages.Split(',').Contains(claim.Language))
+                if (!stored.TryGetValue(claim.ItemId, out var c) || c.IsHidden
+                    || (Split(c.Languages).Contains(claim.Language) && !Split(c.OutdatedLanguages).Contains(claim.Language)))
                 {
-                    done.Add((claim.Kind, claim.ItemId, claim.Language));
+                    idle.Add((claim.Kind, claim.ItemId, claim.Language));
                 }
             }
         }
         var synthesisIds = claims.Where(c => c.Kind == TranslationItemKind.Synthesis).Select(c => c.ItemId).Distinct().ToList();
         if (synthesisIds.Count > 0)
         {
+            var published = await db.Set<PhaseSynthesis>().AsNoTracking()
+                .Where(s => synthesisIds.Contains(s.Id) && s.Status == SynthesisStatus.Published).Select(s => s.Id).ToListAsync();
             var upToDate = await db.Set<SynthesisVersion>().AsNoTracking()
                 .Where(v => synthesisIds.Contains(v.SynthesisId) && v.OutdatedSince == null)
                 .Select(v => new { v.SynthesisId, v.Language }).ToListAsync();
-            foreach (var version in upToDate)
+            foreach (var claim in claims.Where(c => c.Kind == TranslationItemKind.Synthesis))
             {
-                done.Add((TranslationItemKind.Synthesis, version.SynthesisId, version.Language));
+                if (!published.Contains(claim.ItemId) || upToDate.Any(v => v.SynthesisId == claim.ItemId && v.Language == claim.Language))
+                {
+                    idle.Add((claim.Kind, claim.ItemId, claim.Language));
+                }
             }
         }
-        return done;
+        return idle;
     }
 
     private ClaimView View(TranslationClaim claim, string holderName, string me) =>
@@ -359,13 +365,23 @@ public sealed class TranslationDesk(
     public async Task<ClaimView> ClaimAsync(string? item, long id, string? language, ClaimsPrincipal user)
     {
         var kind = KindOf(item);
-        var code = languages.Require(language, "language");
+        var code = languages.Require(Code(language), "language");
         await addressRule.EnsureMayWriteAsync(user);
+        // A claim is a write like any other: it counts against the person's rate of writing.
+        await limiter.CheckAsync(user);
         await EnsureTranslatableAsync(kind, id, code, user);
+        var me = user.Id();
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.UtcNow;
             var current = await db.TranslationClaims.FirstOrDefaultAsync(c => c.Kind == kind && c.ItemId == id && c.Language == code);
+            if (current is null || !current.IsHeldBy(me, now))
+            {
+                // Those holding nothing any more (finished another way, their item gone) do not count.
+                var held = await db.TranslationClaims.AsNoTracking().Where(c => c.UserId == me && c.ExpiresAt > now).ToListAsync();
+                var idle = await IdleAsync(held);
+                TranslationClaim.EnsureMayHoldAnother(held.Count(c => !idle.Contains((c.Kind, c.ItemId, c.Language))), options.Translation.MaxClaimsPerPerson);
+            }
             var claim = TranslationClaim.Take(current, kind, id, code, user.Id(), current is null ? null : await HolderNameAsync(current.UserId), now, ClaimTime);
             if (current is null)
             {
@@ -388,7 +404,9 @@ public sealed class TranslationDesk(
     public async Task ReleaseAsync(string? item, long id, string? language, ClaimsPrincipal user)
     {
         var kind = KindOf(item);
-        var code = languages.Require(language, "language");
+        var code = languages.Require(Code(language), "language");
+        // Something the caller may not see does not exist for them, claims on it included.
+        await EnsureReadableAsync(kind, id, user);
         var claim = await db.TranslationClaims.FirstOrDefaultAsync(c => c.Kind == kind && c.ItemId == id && c.Language == code)
             ?? throw new ForumException(FailureKind.NotFound, "translation.claim-not-found", "There is no live claim on this item in this language.");
         claim.EnsureReleasableBy(user.Id(), clock.UtcNow);
@@ -435,7 +453,9 @@ public sealed class TranslationDesk(
     /// </summary>
     public async Task<ContributionView> SaveContributionAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
-        var code = languages.Require(language, "language");
+        var code = languages.Require(Code(language), "language");
+        // Something the caller may not see does not exist for them: not even who is translating it.
+        await EnsureReadableAsync(TranslationItemKind.Contribution, id, user);
         await EnsureNotClaimedByOtherAsync(TranslationItemKind.Contribution, id, code, user);
         // Only which path to take is read here; each path reads the contribution again and checks who may see it.
         var current = await db.Contributions.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.OutdatedLanguages, c.ConcurrencyToken }).FirstOrDefaultAsync();
@@ -453,7 +473,7 @@ public sealed class TranslationDesk(
     /// </summary>
     public async Task<PhaseSynthesis> SaveSynthesisAsync(long id, string? language, DeskText text, ClaimsPrincipal user)
     {
-        var code = languages.Require(language, "language");
+        var code = languages.Require(Code(language), "language");
         await addressRule.EnsureMayWriteAsync(user);
         await limiter.CheckAsync(user);
         var synthesis = await ReadableSynthesisAsync(id, user);
@@ -473,6 +493,22 @@ public sealed class TranslationDesk(
         var me = user.Id();
         return db.TranslationClaims.Where(c => c.Kind == kind && c.ItemId == id && c.Language == language && c.UserId == me).ExecuteDeleteAsync();
     }
+
+    /// <summary>The item exists for the caller: a contribution they may see in a readable phase, a synthesis they may read.</summary>
+    private async Task EnsureReadableAsync(TranslationItemKind kind, long id, ClaimsPrincipal user)
+    {
+        if (kind == TranslationItemKind.Contribution)
+        {
+            await PhaseAccess.RequireReadableAsync(db, db.Contributions.AsNoTracking(), id, user);
+        }
+        else
+        {
+            await ReadableSynthesisAsync(id, user);
+        }
+    }
+
+    /// <summary>Language codes as people type them ("FR", " es"): the forum's are lower case.</summary>
+    private static string? Code(string? language) => language?.Trim().ToLowerInvariant();
 
     private async Task EnsureNotClaimedByOtherAsync(TranslationItemKind kind, long id, string language, ClaimsPrincipal user)
     {

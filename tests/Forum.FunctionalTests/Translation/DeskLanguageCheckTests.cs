@@ -89,4 +89,28 @@ public class DeskLanguageCheckTests(LanguageCheckApp app) : IClassFixture<Langua
         read["languages"]!.AsArray().Select(l => l!.GetValue<string>()).Should().BeEquivalentTo(["fr", "en"]);
         (await lucia.GetStringAsync(editor)).Should().Contain("data-claim=\"none\"", "nothing was written in Spanish: the claim is given back");
     }
+    [Fact]
+    public async Task The_editor_does_not_offer_to_save_over_a_stale_translation_in_the_language_heard()
+    {
+        var (_, id) = await FrenchOnlyAsync();
+        var author = await app.ParticipantAsync("author-stale");
+        var translator = await app.ParticipantAsync("translator");
+        var stale = (await author.PostContributionAsync((await app.Anonymous().GetJsonAsync($"/api/contributions/{id}"))["phaseId"]!.GetValue<int>(),
+            "fr", "Marchés", French))["id"]!.GetValue<long>();
+        await translator.PostOkAsync($"/api/contributions/{stale}/translations", new { language = "es", title = "Mercados", body = Spanish }, HttpStatusCode.Created);
+        await translator.PostOkAsync($"/api/contributions/{stale}/translations", new { language = "en", title = "Markets", body = English }, HttpStatusCode.Created);
+        var version = (await author.GetJsonAsync($"/api/contributions/{stale}"))["version"]!.GetValue<Guid>();
+        (await author.PutAsync($"/api/contributions/{stale}/versions/fr", new { title = "Marchés", body = French + " Et les écoles aussi.", version }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        using var lucia = await VolunteerAsync();
+        var editor = $"/es/translate/contribution/{stale}/en";
+
+        // Spanish typed into the English update: Spanish exists (stale), so saving it there would overwrite someone's text.
+        var asked = await Forms.SubmitAsync(lucia, editor, editor + "?handler=Save", new() { ["Translation.Title"] = "Mercados", ["Translation.Body"] = Spanish });
+
+        asked.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = await asked.Content.ReadAsStringAsync();
+        html.Should().Contain("name=\"Translation.LanguageConfirmed\"").And.NotContain("name=\"Translation.PostAs\"");
+    }
 }
+

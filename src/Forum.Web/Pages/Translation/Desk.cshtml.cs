@@ -35,6 +35,11 @@ public sealed class DeskModel(UiTexts texts, ForumLanguages languages, ForumCloc
     {
         try
         {
+            if (ModelState.TryGetValue("phase", out var typed) && typed.Errors.Count > 0)
+            {
+                // "?phase=abc": said as a phase that is not there, rather than silently showing every phase.
+                throw ForumException.NotFound("phase", typed.AttemptedValue ?? "");
+            }
             await LoadAsync();
         }
         catch (ForumException error) when (error.Kind is FailureKind.Invalid or FailureKind.NotFound)

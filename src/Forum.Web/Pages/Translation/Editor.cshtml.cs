@@ -211,6 +211,7 @@ public sealed class EditorModel(
         {
             return NotFound();
         }
+        itemLanguages = Sources.Select(s => s.Language).ToList();
         var target = Sources.FirstOrDefault(s => s.Language == Language);
         OutdatedSince = target?.OutdatedSince;
         AlreadyThere = target is not null && !ToUpdate;
@@ -245,12 +246,15 @@ public sealed class EditorModel(
         return Page();
     }
 
+    /// <summary>Every language the item has, stale ones included (<see cref="Sources"/> may leave those out).</summary>
+    private IReadOnlyList<string> itemLanguages = [];
+
     /// <summary>
     /// The language question offers "post it as …" only for a language the item lacks: a text that reads as one it has
     /// (the original pasted, say) can only be kept in the language chosen, or rewritten.
     /// </summary>
     protected override (string Confirm, string? Change) LanguageAnswerFields(string form, string heard) =>
-        Sources.Any(s => s.Language == heard) || heard == Language
+        itemLanguages.Contains(heard) || heard == Language
             ? ($"{form}.LanguageConfirmed", null)
             : base.LanguageAnswerFields(form, heard);
 }
