@@ -68,30 +68,27 @@ public sealed class SynthesisService(IForumData data, VersionText texts, ForumCl
     /// A signed-in reader's text in a language a published synthesis lacks (the translation desk); the caller has checked
     /// that the phase is readable and that this person may write. Moderators keep <see cref="WriteAsync"/>.
     /// </summary>
-    public async Task<PhaseSynthesis> TranslateAsync(long id, SynthesisText input, string translatorId, CancellationToken cancellation = default)
-    {
-        var synthesis = await LoadForChangeAsync(id, null, required: false, cancellation);
-        var now = clock.UtcNow;
-        var text = Assisted(texts.Create(input.Language, input.Title, input.Body, titleRequired: true, translatorId, now, input.LanguageConfirmed == true), input.MachineAssisted);
-        synthesis.Translate(text, translatorId, now);
-        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, translatorId, "synthesis.translate", $"language: {text.Language}");
-        RaiseIfPublished(synthesis);
-        await Db.SaveChangesAsync(cancellation);
-        return synthesis;
-    }
+    public Task<PhaseSynthesis> TranslateAsync(long id, SynthesisText input, string translatorId, CancellationToken cancellation = default) =>
+        SaveTranslationAsync(id, input, null, translatorId, (synthesis, text, now) => synthesis.Translate(text, translatorId, now), "synthesis.translate", cancellation);
 
     /// <summary>
     /// A signed-in reader's update of a published synthesis's text that may be out of date (the translation desk;
     /// <see cref="PhaseSynthesis.UpdateTranslation"/>); the caller has checked, as for <see cref="TranslateAsync"/>, that the
     /// phase is readable and that this person may write. <paramref name="version"/>, when given, is the synthesis they read.
     /// </summary>
-    public async Task<PhaseSynthesis> UpdateTranslationAsync(long id, SynthesisText input, Guid? version, string translatorId, CancellationToken cancellation = default)
+    public Task<PhaseSynthesis> UpdateTranslationAsync(long id, SynthesisText input, Guid? version, string translatorId, CancellationToken cancellation = default) =>
+        SaveTranslationAsync(id, input, version, translatorId, (synthesis, text, now) => synthesis.UpdateTranslation(text, translatorId, now), "synthesis.edit", cancellation);
+
+    /// <summary>A participant's text of a synthesis, new or updated: checked as every text is, applied by the domain, audited, told.</summary>
+    private async Task<PhaseSynthesis> SaveTranslationAsync(
+        long id, SynthesisText input, Guid? version, string translatorId, Action<PhaseSynthesis, ContributionVersion, DateTime> apply, string action,
+        CancellationToken cancellation)
     {
         var synthesis = await LoadForChangeAsync(id, version, required: false, cancellation);
         var now = clock.UtcNow;
         var text = Assisted(texts.Create(input.Language, input.Title, input.Body, titleRequired: true, translatorId, now, input.LanguageConfirmed == true), input.MachineAssisted);
-        synthesis.UpdateTranslation(text, translatorId, now);
-        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, translatorId, "synthesis.edit", $"language: {text.Language}");
+        apply(synthesis, text, now);
+        Audit(await PhaseOfAsync(synthesis, cancellation), synthesis, translatorId, action, $"language: {text.Language}");
         RaiseIfPublished(synthesis);
         await Db.SaveChangesAsync(cancellation);
         return synthesis;
