@@ -298,16 +298,21 @@ public sealed class TranslationDesk(
     /// <summary>
     /// The claims that hold nothing any more, shown to nobody: their work was finished another way (the translation added
     /// or updated from the item's own page, a moderator's text: the item has the language, up to date), or their item left
-    /// the desk (a contribution hidden, which must not be seen to exist; a synthesis unpublished). The row goes on the
-    /// next claim or save.
+    /// the desk (a contribution hidden, which must not be seen to exist; a synthesis unpublished; their theme unpublished).
+    /// The row goes on the next claim or save.
     /// </summary>
     private async Task<HashSet<(TranslationItemKind, long, string)>> IdleAsync(IReadOnlyList<TranslationClaim> claims)
     {
         var idle = new HashSet<(TranslationItemKind, long, string)>();
+        if (claims.Count == 0)
+        {
+            return idle;
+        }
+        var readable = db.Phases.AsNoTracking().Where(PhaseVisibility.ReadableBy(false)).Select(p => p.Id);
         var contributionIds = claims.Where(c => c.Kind == TranslationItemKind.Contribution).Select(c => c.ItemId).Distinct().ToList();
         if (contributionIds.Count > 0)
         {
-            var stored = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id))
+            var stored = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id) && readable.Contains(c.PhaseId))
                 .Select(c => new { c.Id, c.Languages, c.OutdatedLanguages, c.IsHidden }).ToDictionaryAsync(c => c.Id);
             foreach (var claim in claims.Where(c => c.Kind == TranslationItemKind.Contribution))
             {
@@ -322,7 +327,7 @@ public sealed class TranslationDesk(
         if (synthesisIds.Count > 0)
         {
             var published = await db.Set<PhaseSynthesis>().AsNoTracking()
-                .Where(s => synthesisIds.Contains(s.Id) && s.Status == SynthesisStatus.Published).Select(s => s.Id).ToListAsync();
+                .Where(s => synthesisIds.Contains(s.Id) && s.Status == SynthesisStatus.Published && readable.Contains(s.PhaseId)).Select(s => s.Id).ToListAsync();
             var upToDate = await db.Set<SynthesisVersion>().AsNoTracking()
                 .Where(v => synthesisIds.Contains(v.SynthesisId) && v.OutdatedSince == null)
                 .Select(v => new { v.SynthesisId, v.Language }).ToListAsync();
@@ -374,6 +379,10 @@ public sealed class TranslationDesk(
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.UtcNow;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // The person's row written first: their claims at the same moment wait for each other here (a row lock on a
+            // server database, the write lock on SQLite), so that the cap is counted on what the others stored.
+            await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(u => u.SetProperty(x => x.TranslationLanguages, x => x.TranslationLanguages));
             var current = await db.TranslationClaims.FirstOrDefaultAsync(c => c.Kind == kind && c.ItemId == id && c.Language == code);
             if (current is null || !current.IsHeldBy(me, now))
             {
@@ -390,6 +399,7 @@ public sealed class TranslationDesk(
             try
             {
                 await db.SaveChangesAsync();
+                await transaction.CommitAsync();
                 return View(claim, await HolderNameAsync(claim.UserId), user.Id());
             }
             catch (DbUpdateException) when (attempt < 3)

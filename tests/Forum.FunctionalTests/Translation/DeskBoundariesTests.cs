@@ -97,4 +97,46 @@ public class DeskBoundariesTests(ForumApp app) : IClassFixture<ForumApp>
         others.Should().Contain("data-claim=\"other\"").And.NotContain("id=\"translation-cancel\"", "only the holder has a claim to give back")
             .And.Contain("id=\"translation-leave\"");
     }
+    [Fact]
+    public async Task Claims_on_a_theme_withdrawn_from_readers_are_listed_to_nobody()
+    {
+        var moderator = await app.ModeratorAsync();
+        var slug = (await moderator.CreateThemeAsync())["slug"]!.GetValue<string>();
+        var phase = (await moderator.CreatePhaseAsync(slug, 1, "2026-08-25T09:00", "2026-09-21T23:59"))["id"]!.GetValue<int>();
+        var id = (await (await app.ParticipantAsync("author")).PostContributionAsync(phase, "fr", "Les AMAP", "Un contrat."))["id"]!.GetValue<long>();
+        var bob = await app.ParticipantAsync("bob");
+        await bob.PostOkAsync("/api/translation/claims", Claim(id), HttpStatusCode.Created);
+
+        var current = await moderator.GetJsonAsync($"/api/themes/{slug}");
+        (await moderator.PutAsync($"/api/themes/{slug}", new
+        {
+            slug, position = 1, published = false, originalLanguage = "en", version = current["version"]!.GetValue<string>(),
+            texts = new Dictionary<string, object> { ["en"] = new { title = "Territories", description = "Withdrawn." } },
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await bob.GetJsonAsync("/api/translation/claims?mine=true")).AsArray().Should().BeEmpty();
+        (await (await app.ParticipantAsync("ana")).GetJsonAsync("/api/translation/claims")).AsArray()
+            .Should().NotContain(c => c!["id"]!.GetValue<long>() == id);
+    }
+
+    [Fact]
+    public async Task Claims_sent_at_once_never_take_a_person_past_the_cap()
+    {
+        var phase = await (await app.ModeratorAsync()).CreateOpenPhaseAsync();
+        var author = await app.ParticipantAsync("author");
+        var ids = new List<long>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add((await author.PostContributionAsync(phase, "fr", $"Texte {i}", "Un texte en français."))["id"]!.GetValue<long>());
+        }
+        var bob = await app.ParticipantAsync("bob");
+
+        var answers = await Task.WhenAll(ids.SelectMany(id => new[] { Claim(id, "en"), Claim(id, "es") })
+            .Select(claim => bob.PostAsync("/api/translation/claims", claim)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().Be(10);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Created).Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Conflict);
+        (await bob.GetJsonAsync("/api/translation/claims?mine=true")).AsArray().Should().HaveCount(10);
+    }
 }
+
