@@ -234,9 +234,10 @@ public sealed class TranslationDesk(
     private async Task<IReadOnlyList<PairCount>> CountsAsync(IReadOnlyList<int> phases, IReadOnlyList<LanguagePair> pairs)
     {
         var all = LanguagePair.Of([], languages.Codes);
-        // Grouped by phase too, as the desk's index is ordered: the store counts along it without sorting the phase.
+        // Grouped by every column of the desk's index, in its order (ParentId and IsHidden are fixed by the filter, so they
+        // split nothing): the store counts along the index without sorting the phase.
         var byCombination = (await Contributions(phases, all)
-                .GroupBy(c => new { c.PhaseId, c.Languages, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
+                .GroupBy(c => new { c.PhaseId, c.ParentId, c.Languages, c.IsHidden, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
                 .ToListAsync())
             .Select(g => (Codes: Split(g.Languages), Outdated: Split(g.OutdatedLanguages), g.Count))
             .Concat((await PublishedSyntheses(phases)
