@@ -54,6 +54,12 @@ public static class TallyKinds
     /// <summary>Contributions per language whose translation may be out of date; still counted as readable in it.</summary>
     public const string Outdated = "outdated";
 
+    /// <summary>
+    /// Contributions per languages and stale languages together ("en,fr|en", <see cref="Core.Translation.LanguagePair.UpdateKey"/>),
+    /// in phases only: the translation desk counts what each language pair has to do from these few rows.
+    /// </summary>
+    public const string Desk = "desk";
+
     /// <summary>Grows with every change to the scope's contributions; draft summaries compare it to know they are stale.</summary>
     public const string Revision = "revision";
 }

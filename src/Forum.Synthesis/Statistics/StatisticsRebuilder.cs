@@ -14,8 +14,15 @@ public sealed record RebuildReport(int Contributions, int TallyRows, int Contrib
 /// </summary>
 public sealed class StatisticsRebuilder(IForumData data, ForumClock clock)
 {
+    /// <summary>
+    /// Whether contributions are stored without their tallies: none at all (a database from before statistics, or loaded
+    /// around the app), or none of the newest kind (<see cref="TallyKinds.Desk"/>, which every visible contribution has) in
+    /// a database counted before it existed.
+    /// </summary>
     public async Task<bool> IsNeededAsync(CancellationToken cancellation = default) =>
-        !await data.Db.Set<StatisticTally>().AnyAsync(cancellation) && await data.Db.Set<Contribution>().AnyAsync(cancellation);
+        (!await data.Db.Set<StatisticTally>().AnyAsync(cancellation) && await data.Db.Set<Contribution>().AnyAsync(cancellation))
+        || (!await data.Db.Set<StatisticTally>().AnyAsync(t => t.Kind == TallyKinds.Desk, cancellation)
+            && await data.Db.Set<Contribution>().AnyAsync(c => c.ParentId == null && !c.IsHidden, cancellation));
 
     public async Task<RebuildReport> RebuildAllAsync(CancellationToken cancellation = default)
     {

@@ -1,4 +1,5 @@
 using Forum.Core.Contributions;
+using Forum.Core.Translation;
 
 namespace Forum.Synthesis.Statistics;
 
@@ -53,6 +54,10 @@ public sealed class TallyChanges(Func<DateTime, DateOnly> dayOf)
                 foreach (var language in contribution.OutdatedLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries))
                 {
                     Count(new(scope, id, TallyKinds.Outdated, language), sign);
+                }
+                if (scope == TallyScope.Phase)
+                {
+                    Count(new(scope, id, TallyKinds.Desk, LanguagePair.UpdateKey(contribution.Languages, contribution.OutdatedLanguages)), sign);
                 }
             }
             var author = new ContributorKey(scope, id, contribution.AuthorId);

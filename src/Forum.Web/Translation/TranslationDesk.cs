@@ -9,6 +9,7 @@ using Forum.Core.Time;
 using Forum.Core.Translation;
 using Forum.Data;
 using Forum.Data.Accounts;
+using Forum.Synthesis.Statistics;
 using Forum.Synthesis.Syntheses;
 using Forum.Web.Authorization;
 using Forum.Web.Contributions;
@@ -228,18 +229,16 @@ public sealed class TranslationDesk(
     }
 
     /// <summary>
-    /// Per pair, how many texts it has to do, missing and stale apart: one grouped read of the contributions by language
-    /// and stale-language combination (a few rows), then the pairs counted from those; the published syntheses added.
+    /// Per pair, how many texts it has to do, missing and stale apart: the contributions from the statistics' desk tallies
+    /// (per phase, languages and stale languages: a few rows, kept in the same transaction as every change, so never a
+    /// count of the phase), then the pairs counted from those; the published syntheses added.
     /// </summary>
     private async Task<IReadOnlyList<PairCount>> CountsAsync(IReadOnlyList<int> phases, IReadOnlyList<LanguagePair> pairs)
     {
-        var all = LanguagePair.Of([], languages.Codes);
-        // Grouped by every column of the desk's index, in its order (ParentId and IsHidden are fixed by the filter, so they
-        // split nothing): the store counts along the index without sorting the phase.
-        var byCombination = (await Contributions(phases, all)
-                .GroupBy(c => new { c.PhaseId, c.ParentId, c.Languages, c.IsHidden, c.OutdatedLanguages }).Select(g => new { g.Key.Languages, g.Key.OutdatedLanguages, Count = g.Count() })
-                .ToListAsync())
-            .Select(g => (Codes: Split(g.Languages), Outdated: Split(g.OutdatedLanguages), g.Count))
+        var tallies = db.Set<StatisticTally>().AsNoTracking().Where(t => t.Scope == TallyScope.Phase && t.Kind == TallyKinds.Desk && t.Count > 0);
+        tallies = phases.Count == 1 ? tallies.Where(t => t.ScopeId == phases[0]) : tallies.Where(t => phases.Contains(t.ScopeId));
+        var byCombination = (await tallies.Select(t => new { t.Item, t.Count }).ToListAsync())
+            .Select(t => t.Item.Split('|') is [var codes, var outdated] ? (Codes: Split(codes), Outdated: Split(outdated), t.Count) : (Codes: Split(t.Item), Outdated: Split(""), t.Count))
             .Concat((await PublishedSyntheses(phases)
                     .Select(s => s.Versions.Select(v => new { v.Language, Outdated = v.OutdatedSince != null }).ToList()).ToListAsync())
                 .Select(v => (Codes: (IReadOnlyCollection<string>)v.Select(l => l.Language).ToList(),

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Forum.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.FunctionalTests.Statistics;
 
@@ -66,8 +68,17 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
         }
         var liveTheme = await app.Anonymous().GetJsonAsync($"/api/themes/{theme}/statistics");
         ShouldMatch(liveTheme, posts);
+        var volunteer = await app.ParticipantAsync("volunteer");
+        foreach (var phase in new[] { first, second })
+        {
+            await DeskCountsShouldMatchAsync(volunteer, phase, posts);
+        }
 
         await moderator.PostOkAsync("/api/admin/statistics/rebuild", new { });
+        foreach (var phase in new[] { first, second })
+        {
+            await DeskCountsShouldMatchAsync(volunteer, phase, posts);
+        }
         foreach (var (url, live) in new[] { ($"/api/phases/{first}/statistics", (JsonNode?)null), ($"/api/phases/{second}/statistics", null), ($"/api/themes/{theme}/statistics", liveTheme) })
         {
             var rebuilt = await app.Anonymous().GetJsonAsync(url);
@@ -76,6 +87,43 @@ public class StatisticsBookkeepingTests(ForumApp app) : IClassFixture<ForumApp>
             {
                 rebuilt.ToJsonString().Should().Be(live.ToJsonString());
             }
+        }
+    }
+
+    [Fact]
+    public async Task A_database_counted_before_the_desk_s_tallies_is_counted_again_and_the_desk_reads_them()
+    {
+        var phase = await (await app.AdminAsync()).CreateOpenPhaseAsync();
+        await (await app.ParticipantAsync("author")).PostContributionAsync(phase, "fr", "Les AMAP", "Un contrat.");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Forum.Data.ForumDbContext>();
+        var rebuilder = scope.ServiceProvider.GetRequiredService<Forum.Synthesis.Statistics.StatisticsRebuilder>();
+        (await rebuilder.IsNeededAsync()).Should().BeFalse("the posts kept their tallies");
+
+        // As a database upgraded from before the desk: every other tally there, none of the desk's.
+        await db.Set<Forum.Synthesis.Statistics.StatisticTally>().Where(t => t.Kind == Forum.Synthesis.Statistics.TallyKinds.Desk).ExecuteDeleteAsync();
+        (await rebuilder.IsNeededAsync()).Should().BeTrue();
+        await rebuilder.RebuildAllAsync();
+
+        (await rebuilder.IsNeededAsync()).Should().BeFalse();
+        var desk = await (await app.ParticipantAsync("volunteer")).GetJsonAsync($"/api/translation/desk?phaseId={phase}&pair=fr-es");
+        desk["pairs"]!.AsArray().Single(p => p!["from"]!.GetValue<string>() == "fr" && p["to"]!.GetValue<string>() == "es")!["missing"]!.GetValue<int>().Should().Be(1);
+    }
+
+    /// <summary>The desk's counts per pair, read from its tallies, against the record: visible top-level posts missing the
+    /// second language, or stale in it while up to date in the first.</summary>
+    private static async Task DeskCountsShouldMatchAsync(ForumClient volunteer, int phase, List<Model> posts)
+    {
+        var desk = await volunteer.GetJsonAsync($"/api/translation/desk?phaseId={phase}");
+        var shown = posts.Where(p => p.Phase == phase && !p.IsReply && !p.Hidden).ToList();
+        var pairs = desk["pairs"]!.AsArray();
+        pairs.Should().HaveCount(6);
+        foreach (var pair in pairs)
+        {
+            var (from, to) = (pair!["from"]!.GetValue<string>(), pair["to"]!.GetValue<string>());
+            pair["missing"]!.GetValue<int>().Should().Be(shown.Count(p => p.Languages.Contains(from) && !p.Languages.Contains(to)), $"{from}-{to} missing");
+            pair["toUpdate"]!.GetValue<int>().Should().Be(
+                shown.Count(p => p.Languages.Contains(from) && !p.Outdated.Contains(from) && p.Languages.Contains(to) && p.Outdated.Contains(to)), $"{from}-{to} to update");
         }
     }
 
