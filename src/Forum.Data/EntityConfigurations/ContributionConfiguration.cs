@@ -29,11 +29,6 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // so it could not read in (CreatedAt, Id) order and sorted the whole phase for every uncached page.
         builder.HasIndex(c => new { c.PhaseId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.ParentId, c.CreatedAt });
-        // The translation desk counts a phase's backlog per language combination on every request: read from this index
-        // alone, in (PhaseId, Languages) order, it needs neither the rows nor a sort. IsHidden and OutdatedLanguages ride
-        // along so that the visibility rule and a stale translation's language are checked without the row either.
-        builder.HasIndex(c => new { c.PhaseId, c.ParentId, c.Languages, c.IsHidden, c.OutdatedLanguages })
-            .HasDatabaseName("IX_Contributions_Desk");
         // The desk over every phase, oldest first: PostgreSQL cannot read (PhaseId, CreatedAt, Id) in date order across
         // phases, nor take "ParentId IS NULL" as fixing ParentId, so without this it sorted every waiting row for a page.
         builder.HasIndex(c => new { c.CreatedAt, c.Id });

@@ -139,9 +139,6 @@ namespace Forum.Data.Migrations.Postgres
 
                     b.HasIndex("PhaseId", "CreatedAt", "Id");
 
-                    b.HasIndex("PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages")
-                        .HasDatabaseName("IX_Contributions_Desk");
-
                     b.ToTable("Contributions");
                 });
 

@@ -130,9 +130,6 @@ namespace Forum.Data.Migrations.Sqlite
 
                     b.HasIndex("PhaseId", "CreatedAt", "Id");
 
-                    b.HasIndex("PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages")
-                        .HasDatabaseName("IX_Contributions_Desk");
-
                     b.ToTable("Contributions");
                 });
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Forum.Data.Migrations.Sqlite
+namespace Forum.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class DeskIndex : Migration
@@ -14,11 +14,6 @@ namespace Forum.Data.Migrations.Sqlite
                 name: "IX_Contributions_CreatedAt_Id",
                 table: "Contributions",
                 columns: new[] { "CreatedAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Contributions_Desk",
-                table: "Contributions",
-                columns: new[] { "PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages" });
         }
 
         /// <inheritdoc />
@@ -26,10 +21,6 @@ namespace Forum.Data.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "IX_Contributions_CreatedAt_Id",
-                table: "Contributions");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Contributions_Desk",
                 table: "Contributions");
         }
     }

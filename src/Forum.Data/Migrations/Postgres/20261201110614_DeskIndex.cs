@@ -14,11 +14,6 @@ namespace Forum.Data.Migrations.Postgres
                 name: "IX_Contributions_CreatedAt_Id",
                 table: "Contributions",
                 columns: new[] { "CreatedAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Contributions_Desk",
-                table: "Contributions",
-                columns: new[] { "PhaseId", "ParentId", "Languages", "IsHidden", "OutdatedLanguages" });
         }
 
         /// <inheritdoc />
@@ -26,10 +21,6 @@ namespace Forum.Data.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "IX_Contributions_CreatedAt_Id",
-                table: "Contributions");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Contributions_Desk",
                 table: "Contributions");
         }
     }
