@@ -87,12 +87,14 @@ public class DeskBoundariesTests(ForumApp app) : IClassFixture<ForumApp>
 
         var typo = await lucia.GetAsync("/fr/translate?phase=abc");
         typo.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        Forms.Text(await typo.Content.ReadAsStringAsync()).Should().Contain("Cette phase est introuvable.");
+        Forms.Text(await typo.Content.ReadAsStringAsync()).Should().Contain("Cette phase est introuvable.")
+            .And.Contain("Ce filtre n’a pas pu être appliqué").And.NotContain("formulaire", "a filter in the address is no form sent");
 
         (await Forms.SubmitAsync(lucia, $"/fr/translate?phase={phase}", "/fr/translate?handler=Claim",
             new() { ["item"] = "contribution", ["id"] = id.ToString(), ["language"] = "es" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var editor = $"/fr/translate/contribution/{id}/es";
         (await lucia.GetStringAsync(editor)).Should().Contain("id=\"translation-cancel\"");
+        (await lucia.GetStringAsync($"/fr/translate/Contribution/{id}/ES")).Should().Contain("data-claim=\"mine\"", "an address typed in capitals is the same editor");
         var others = await mateo.GetStringAsync(editor);
         others.Should().Contain("data-claim=\"other\"").And.NotContain("id=\"translation-cancel\"", "only the holder has a claim to give back")
             .And.Contain("id=\"translation-leave\"");

@@ -30,15 +30,16 @@ public sealed class EditorModel(
     [BindProperty]
     public TextForm Translation { get; set; } = new();
 
+    /// <summary>The item's kind as the address names it, taken in any case ("Contribution").</summary>
     [FromRoute(Name = "item")]
-    public string Item { get; set; } = "";
+    public string Item { get; set => field = value.ToLowerInvariant(); } = "";
 
     [FromRoute(Name = "id")]
     public long Id { get; set; }
 
-    /// <summary>The language translated into.</summary>
+    /// <summary>The language translated into, taken in any case ("ES").</summary>
     [FromRoute(Name = "language")]
-    public string Language { get; set; } = "";
+    public string Language { get; set => field = value.ToLowerInvariant(); } = "";
 
     /// <summary>The language read from, when the reader picked one (?from=).</summary>
     [BindProperty(SupportsGet = true, Name = "from")]
