@@ -88,4 +88,12 @@ public readonly record struct LanguagePair(string From, string To)
 
     /// <summary>A contribution's languages and stale languages as one text, "en,fr|en": what <see cref="UpdateKeysNeeding"/> lists.</summary>
     public static string UpdateKey(string languages, string outdated) => languages + "|" + outdated;
+
+    /// <summary>The languages and stale languages an <see cref="UpdateKey"/> holds.</summary>
+    public static (IReadOnlyCollection<string> Languages, IReadOnlyCollection<string> Outdated) ReadUpdateKey(string key)
+    {
+        var parts = key.Split('|');
+        return (Codes(parts[0]), Codes(parts.Length > 1 ? parts[1] : ""));
+        static string[] Codes(string combination) => combination.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    }
 }

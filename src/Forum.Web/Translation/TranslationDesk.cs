@@ -238,7 +238,11 @@ public sealed class TranslationDesk(
         var tallies = db.Set<StatisticTally>().AsNoTracking().Where(t => t.Scope == TallyScope.Phase && t.Kind == TallyKinds.Desk && t.Count > 0);
         tallies = phases.Count == 1 ? tallies.Where(t => t.ScopeId == phases[0]) : tallies.Where(t => phases.Contains(t.ScopeId));
         var byCombination = (await tallies.Select(t => new { t.Item, t.Count }).ToListAsync())
-            .Select(t => t.Item.Split('|') is [var codes, var outdated] ? (Codes: Split(codes), Outdated: Split(outdated), t.Count) : (Codes: Split(t.Item), Outdated: Split(""), t.Count))
+            .Select(t =>
+            {
+                var (codes, outdated) = LanguagePair.ReadUpdateKey(t.Item);
+                return (Codes: codes, Outdated: outdated, t.Count);
+            })
             .Concat((await PublishedSyntheses(phases)
                     .Select(s => s.Versions.Select(v => new { v.Language, Outdated = v.OutdatedSince != null }).ToList()).ToListAsync())
                 .Select(v => (Codes: (IReadOnlyCollection<string>)v.Select(l => l.Language).ToList(),
